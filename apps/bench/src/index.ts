@@ -1,0 +1,2 @@
+export { buildProgram, run } from "./program";
+export { CliError, reportError } from "./errors";
