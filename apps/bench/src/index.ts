@@ -1,2 +1,2 @@
-export { buildProgram, run } from "./program";
 export { CliError, reportError } from "./errors";
+export { buildProgram, run } from "./program";
