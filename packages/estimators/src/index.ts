@@ -1,1 +1,3 @@
+export { InvalidInputError } from "./errors";
 export type * from "./interface";
+export * from "./validate";
