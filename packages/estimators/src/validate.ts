@@ -209,30 +209,35 @@ function compareRows(parts: readonly Samples[], a: number, b: number): number {
 }
 
 /**
- * Exact duplicate rows of `x`, or of the joint rows (x_i, y_i) when `y` is given: sort row indices
- * lexicographically (O(n log n · d), deterministic) and count runs. Values are compared numerically, so
- * -0 and +0 tie, as they do for any distance. Inputs must already be finite (`checkSamples`).
+ * Dense group id of every row: rows that are exactly equal (as joint rows (x_i, y_i) when `y` is given)
+ * share an id; ids follow the lexicographic order of the rows. Sorting row indices is O(n log n · d) and
+ * deterministic. Values are compared numerically, so -0 and +0 tie, as they do for any distance.
+ * Inputs must already be finite (`checkSamples`).
  */
-export function findDuplicateRows(x: Samples, y?: Samples): TieReport {
+export function rowGroups(x: Samples, y?: Samples): { ids: Int32Array; groups: number } {
   const parts = y ? [x, y] : [x];
   const order = new Int32Array(x.n);
   for (let i = 0; i < x.n; i++) order[i] = i;
   order.sort((a, b) => compareRows(parts, a, b) || a - b);
-  let duplicateRows = 0;
+  const ids = new Int32Array(x.n);
+  let g = 0;
+  for (let r = 0; r < x.n; r++) {
+    if (r > 0 && compareRows(parts, order[r - 1], order[r]) !== 0) g++;
+    ids[order[r]] = g;
+  }
+  return { ids, groups: x.n > 0 ? g + 1 : 0 };
+}
+
+/** Exact duplicate rows of `x`, or of the joint rows (x_i, y_i) when `y` is given (see `rowGroups`). */
+export function findDuplicateRows(x: Samples, y?: Samples): TieReport {
+  const { ids, groups } = rowGroups(x, y);
+  const sizes = new Int32Array(groups);
+  for (let i = 0; i < ids.length; i++) sizes[ids[i]]++;
   let tiedGroups = 0;
   let largestGroup = x.n > 0 ? 1 : 0;
-  let run = 1;
-  for (let i = 1; i <= x.n; i++) {
-    if (i < x.n && compareRows(parts, order[i - 1], order[i]) === 0) {
-      run++;
-      continue;
-    }
-    if (run > 1) {
-      duplicateRows += run - 1;
-      tiedGroups++;
-      if (run > largestGroup) largestGroup = run;
-    }
-    run = 1;
+  for (let g = 0; g < groups; g++) {
+    if (sizes[g] > 1) tiedGroups++;
+    if (sizes[g] > largestGroup) largestGroup = sizes[g];
   }
-  return { duplicateRows, tiedGroups, largestGroup };
+  return { duplicateRows: x.n - groups, tiedGroups, largestGroup };
 }
