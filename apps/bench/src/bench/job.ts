@@ -1,0 +1,180 @@
+/**
+ * The two units of work, each a pure JSON description: a truth request (one per task: the replica call
+ * or closed form, done once and cached) and a job (task × estimator(params) × n × seed). `runJob` and
+ * `computeTruth` are pure functions of their description and the registry, so the same list gives the
+ * same numbers on any machine and with any number of workers.
+ */
+import type { Estimate, Samples } from "@infoflow/estimators";
+import type { JsonObject } from "./grid";
+import type { BenchRegistry, BenchTask, TaskSpec } from "./registry";
+
+export type Target = "mi" | "entropy";
+
+export interface TruthRequest {
+  /** content hash of the task spec: the truth cache key */
+  taskKey: string;
+  spec: TaskSpec;
+  quantities: Target[];
+}
+
+/** What the report groups by (family, width n₀, …) and what filters match on. */
+export interface TaskInfo {
+  taskKey: string;
+  taskId: string;
+  family: string;
+  taskParams: Record<string, unknown>;
+  dimX: number;
+  dimY: number;
+}
+
+/** True values of one task, in nats. */
+export interface TaskTruth extends TaskInfo {
+  /** I(X;Y) in nats */
+  mi: number;
+  /** H(Y) in nats, when asked for and the task can give it */
+  entropy?: number;
+  unit: "nats";
+  /** wall time of each truth computation, in seconds */
+  seconds: Partial<Record<Target, number>>;
+}
+
+export interface Job {
+  /** content hash of { task, estimator, params, target, n, seed }: what `--resume` matches on */
+  key: string;
+  taskKey: string;
+  taskId: string;
+  taskSpec: TaskSpec;
+  estimatorId: string;
+  /** row label in the report: `ksg1(k=5)` or the suite's `label` */
+  label: string;
+  params: JsonObject;
+  target: Target;
+  n: number;
+  seed: number;
+}
+
+/** What a worker returns for a job; the main thread adds the truth and writes the `RunResult` line. */
+export interface JobOutcome {
+  key: string;
+  /** estimate in nats, or null when the estimator failed */
+  estimate: number | null;
+  /** estimator wall time in seconds (sampling excluded) */
+  seconds: number;
+  diagnostics: Record<string, unknown>;
+  error?: string;
+}
+
+const LN2 = Math.LN2;
+
+/** A small per-worker cache of task objects: drawing a teacher's weights is not free, seeds reuse it. */
+export class TaskCache {
+  private readonly tasks = new Map<string, BenchTask>();
+  constructor(
+    private readonly registry: BenchRegistry,
+    private readonly capacity = 4,
+  ) {}
+
+  get(taskKey: string, spec: TaskSpec): BenchTask {
+    let task = this.tasks.get(taskKey);
+    if (task) {
+      this.tasks.delete(taskKey);
+    } else {
+      task = this.registry.createTask(spec);
+      if (this.tasks.size >= this.capacity) this.tasks.delete(this.tasks.keys().next().value as string);
+    }
+    this.tasks.set(taskKey, task);
+    return task;
+  }
+}
+
+export function describeTask(taskKey: string, spec: TaskSpec, cache: TaskCache): TaskInfo {
+  const task = cache.get(taskKey, spec);
+  return {
+    taskKey,
+    taskId: task.id,
+    family: spec.family,
+    taskParams: toJsonRecord(task.params),
+    dimX: task.dimX,
+    dimY: task.dimY,
+  };
+}
+
+export function computeTruth(req: TruthRequest, cache: TaskCache): TaskTruth {
+  const task = cache.get(req.taskKey, req.spec);
+  const seconds: Partial<Record<Target, number>> = {};
+  let t0 = performance.now();
+  const mi = task.mutualInformation();
+  seconds.mi = (performance.now() - t0) / 1000;
+  if (!Number.isFinite(mi)) throw new Error(`task ${task.id}: true MI is ${mi}`);
+  let entropy: number | undefined;
+  if (req.quantities.includes("entropy") && typeof task.entropy === "function") {
+    t0 = performance.now();
+    entropy = task.entropy();
+    seconds.entropy = (performance.now() - t0) / 1000;
+    if (!Number.isFinite(entropy)) throw new Error(`task ${task.id}: true entropy is ${entropy}`);
+  }
+  return {
+    ...describeTask(req.taskKey, req.spec, cache),
+    mi,
+    ...(entropy === undefined ? {} : { entropy }),
+    unit: "nats",
+    seconds,
+  };
+}
+
+export function runJob(job: Job, registry: BenchRegistry, cache: TaskCache): JobOutcome {
+  const t0 = performance.now();
+  try {
+    const task = cache.get(job.taskKey, job.taskSpec);
+    const { x, y } = task.sample(job.n, job.seed);
+    const sampleSeconds = (performance.now() - t0) / 1000;
+    const estimator = registry.createEstimator(job.estimatorId, job.params);
+    const t1 = performance.now();
+    const est = estimateOnce(estimator, job.target, x, y);
+    const seconds = (performance.now() - t1) / 1000;
+    const scale = est.unit === "bits" ? LN2 : 1;
+    const value = est.value * scale;
+    const diagnostics: Record<string, unknown> = {
+      ...toJsonRecord(est.diagnostics),
+      ...(est.stdError === undefined ? {} : { stdError: est.stdError * scale }),
+      sampleSeconds,
+    };
+    if (!Number.isFinite(value)) {
+      return { key: job.key, estimate: null, seconds, diagnostics, error: `non-finite estimate (${value})` };
+    }
+    return { key: job.key, estimate: value, seconds, diagnostics };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      key: job.key,
+      estimate: null,
+      seconds: (performance.now() - t0) / 1000,
+      diagnostics: {},
+      error: message.split("\n")[0],
+    };
+  }
+}
+
+function estimateOnce(
+  estimator: ReturnType<BenchRegistry["createEstimator"]>,
+  target: Target,
+  x: Samples,
+  y: Samples,
+): Estimate {
+  if (target === "entropy") {
+    if (estimator.kind !== "entropy") throw new Error(`estimator ${estimator.id} does not estimate entropy`);
+    return estimator.entropy(y);
+  }
+  if (estimator.kind !== "mi") throw new Error(`estimator ${estimator.id} does not estimate MI`);
+  return estimator.estimate(x, y);
+}
+
+/** Keep only what survives JSON (typed arrays become plain arrays; functions and undefined are dropped). */
+export function toJsonRecord(value: unknown): Record<string, unknown> {
+  if (value === null || typeof value !== "object") return {};
+  return JSON.parse(
+    JSON.stringify(value, (_k, v) =>
+      ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v,
+    ),
+  ) as Record<string, unknown>;
+}

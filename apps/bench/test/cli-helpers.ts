@@ -1,0 +1,34 @@
+/** Run the real CLI (`node --import tsx src/cli.ts`) in a child process, as `pnpm infoflow` does. */
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const CLI = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
+export const FAKE_REGISTRY = fileURLToPath(new URL("./fixtures/fake-registry.ts", import.meta.url));
+
+export function startCli(args: string[], cwd?: string): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", CLI, ...args], {
+    cwd: cwd ?? fileURLToPath(new URL("..", import.meta.url)),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function finished(child: ChildProcess): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (d) => (stdout += d));
+  child.stderr?.on("data", (d) => (stderr += d));
+  return new Promise((resolve) =>
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
+}
+
+export function runCli(args: string[], cwd?: string): Promise<CliRun> {
+  return finished(startCli(args, cwd));
+}
