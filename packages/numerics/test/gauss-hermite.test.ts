@@ -75,6 +75,17 @@ describe("gaussHermite", () => {
     }
   });
 
+  it("order 1000 (recurrence rescaling, tail weights underflow gracefully): E z² = 1, E cos z = e^{−1/2} to 1e-14", () => {
+    const { nodes, weights } = gaussHermite(1000);
+    expect(weights.every((w) => w >= 0 && Number.isFinite(w))).toBe(true);
+    expect(Math.abs(gaussianExpectation((z) => z * z, { order: 1000 }) - 1)).toBeLessThan(1e-14);
+    expect(Math.abs(gaussianExpectation(Math.cos, { order: 1000 }) - Math.exp(-0.5))).toBeLessThan(1e-14);
+    // largest zero of H_n ≈ √(2n+1) − 1.85575·(2n+1)^{−1/6} (Airy asymptotics, DLMF 18.16.iv); He_n = √2 × that
+    expect(Math.abs(nodes[999] - Math.SQRT2 * (Math.sqrt(2001) - 1.85575 * 2001 ** (-1 / 6)))).toBeLessThan(
+      0.01,
+    );
+  });
+
   it("is cached per order (same object)", () => {
     expect(gaussHermite(33)).toBe(gaussHermite(33));
   });

@@ -59,6 +59,14 @@ describe("gaussKronrod on finite intervals", () => {
     expect(split.evaluations).toBeLessThan(plain.evaluations);
   });
 
+  it("accepts unsorted and repeated breakpoints", () => {
+    const f = (x: number) => Math.abs(x - 0.2) + Math.abs(x - 0.5);
+    // ∫_0^1 |x − 0.2| + |x − 0.5| dx = (0.04 + 0.64)/2 + (0.25 + 0.25)/2
+    const r = gaussKronrod(f, 0, 1, { breakpoints: [0.5, 0.2, 0.5], epsRel: 1e-13 });
+    expect(r.subdivisions).toBe(3);
+    expect(rel(r.value, 0.34 + 0.25)).toBeLessThan(1e-14);
+  });
+
   it("is re-entrant: nested calls (as in 2-D integrals) give the right answer", () => {
     // ∫_0^1 ∫_0^1 (x + y) dy dx = 1, with an inner integrand that needs subdivisions
     const v = gaussKronrod(

@@ -2,9 +2,11 @@
  * Probabilists' Gauss–Hermite rule: Σ w_i f(x_i) ≈ ∫Dz f(z) = E f(Z), Z ~ N(0, 1), weights summing to 1;
  * exact for polynomials of degree ≤ 2n − 1. Cached per order (treat the returned arrays as read-only).
  *
- * Nodes are the zeros of He_n. Initial values come from Golub–Welsch: the eigenvalues of the symmetric
- * tridiagonal Jacobi matrix with zero diagonal and off-diagonals √1, …, √(n−1) (replica-math.md §4.5
- * item 5; ml-matrix's symmetric eigen-solver). Each positive node is then polished by Newton's method
+ * Nodes are the zeros of He_n, i.e. (Golub–Welsch) the eigenvalues of the symmetric tridiagonal Jacobi
+ * matrix with zero diagonal and off-diagonals √1, …, √(n−1) (replica-math.md §4.5 item 5). Each positive
+ * eigenvalue is isolated by Sturm-sequence bisection on that matrix (the LDLᵀ negative count, as LAPACK
+ * dstebz; O(n) per step, so O(n²) in all instead of a dense O(n³) eigen-solve — a dense solver took
+ * 1 s at n = 200 and 67 s at n = 1000) to 1e−6, then polished by Newton's method
  * on the orthonormal polynomials p_k = He_k/√(k!), using the three-term recurrence
  *   p_{k+1}(x) = (x p_k(x) − √k p_{k−1}(x)) / √(k+1),   p_n' = √n p_{n−1},
  * and its weight is w = 1/(n p_{n−1}(x)²), evaluated in logarithms with power-of-two rescaling of the
@@ -12,14 +14,15 @@
  * nodes are the mirror images (exact symmetry); weights are finally divided by their sum.
  *
  * References: G. H. Golub & J. H. Welsch, "Calculation of Gauss quadrature rules", Math. Comp. 23 (1969);
+ * W. Barth, R. S. Martin & J. H. Wilkinson, "Calculation of the eigenvalues of a symmetric tridiagonal
+ * matrix by the method of bisection", Numer. Math. 9 (1967);
  * NIST DLMF §18.9 (recurrence) and §3.5(v) (Gauss–Hermite weights); W. H. Press et al., Numerical
  * Recipes, 3rd ed., §4.6 (Newton polishing).
  */
-import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import type { QuadratureRule } from "../interface";
 import { requireInteger } from "../validate";
 
-/** Largest supported order (Golub–Welsch start is O(n³)). */
+/** Largest supported order. */
 export const GAUSS_HERMITE_MAX_ORDER = 1000;
 
 const cache = new Map<number, QuadratureRule>();
@@ -51,6 +54,29 @@ function evalOrthonormal(n: number, x: number, sqrtK: Float64Array): void {
   lastLogAbsPrev = Math.log(Math.abs(prev)) + logScale;
 }
 
+/** Number of eigenvalues of the Jacobi matrix below x (Sturm count of J − xI = LDLᵀ; sqK2[k] = k). */
+function countBelow(n: number, x: number): number {
+  let count = 0;
+  let d = -x;
+  if (d < 0) count++;
+  for (let k = 1; k < n; k++) {
+    // d_k = −x − b_k²/d_{k−1} with b_k² = k; a zero pivot is nudged as in LAPACK dstebz
+    d = -x - k / (d === 0 ? 1e-300 : d);
+    if (d < 0) count++;
+  }
+  return count;
+}
+
+/** The j-th smallest eigenvalue (0-based) in [lo, hi] by bisection to absolute width `tol`. */
+function bisectEigenvalue(n: number, j: number, lo: number, hi: number, tol: number): number {
+  while (hi - lo > tol) {
+    const mid = 0.5 * (lo + hi);
+    if (countBelow(n, mid) > j) hi = mid;
+    else lo = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
 function computeRule(n: number): QuadratureRule {
   const nodes = new Float64Array(n);
   const weights = new Float64Array(n);
@@ -60,19 +86,15 @@ function computeRule(n: number): QuadratureRule {
   }
   const sqrtK = new Float64Array(n + 1);
   for (let k = 0; k <= n; k++) sqrtK[k] = Math.sqrt(k);
-  const jacobi = Matrix.zeros(n, n);
-  for (let k = 1; k < n; k++) {
-    jacobi.set(k - 1, k, sqrtK[k]);
-    jacobi.set(k, k - 1, sqrtK[k]);
-  }
-  const start = Float64Array.from(
-    new EigenvalueDecomposition(jacobi, { assumeSymmetric: true }).realEigenvalues,
-  );
-  start.sort();
   const half = n >> 1;
   const logN = Math.log(n);
-  for (let i = n - half; i < n; i++) {
-    let x = start[i];
+  // Gershgorin: every eigenvalue lies in [−2√n, 2√n]; the positive ones are indices n − half .. n − 1,
+  // found from the largest down so each bracket's top is the previous node.
+  let upper = 2 * Math.sqrt(n);
+  for (let i = n - 1; i >= n - half; i--) {
+    // 1e−6 is far below the node spacing (> 0.05 for n ≤ 1000), so Newton converges quadratically from it
+    let x = bisectEigenvalue(n, i, 0, upper, 1e-6);
+    upper = x + 1e-6;
     for (let it = 0; it < 50; it++) {
       evalOrthonormal(n, x, sqrtK);
       const dx = lastRatio / sqrtK[n];

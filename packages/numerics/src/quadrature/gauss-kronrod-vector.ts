@@ -14,11 +14,14 @@
 import { ConvergenceError, InvalidInputError } from "../errors";
 import type { GaussKronrodVectorOptions, QuadVectorResult } from "../interface";
 import {
+  allocatePartition,
+  checkIntegrand,
   describeInterval,
   EPMACH,
   fillPartition,
   jacobian,
   mapX,
+  type PartitionArrays,
   qk15Error,
   readCommonOptions,
   UFLOW,
@@ -27,15 +30,10 @@ import {
   XK,
 } from "./kronrod15";
 
-interface VectorWorkspace {
-  cap: number;
+interface VectorWorkspace extends PartitionArrays {
   /** Largest dim the arrays hold; `dim` is the stride of the current call. */
   dimCap: number;
   dim: number;
-  lo: Float64Array;
-  hi: Float64Array;
-  off: Float64Array;
-  kind: Int8Array;
   /** res[s·dim + k], err[s·dim + k]. */
   res: Float64Array;
   err: Float64Array;
@@ -68,13 +66,9 @@ function acquire(d: number, cap: number, dim: number): VectorWorkspace {
   const c = Math.max(cap, old === undefined ? 0 : old.cap);
   const dc = Math.max(dim, old === undefined ? 0 : old.dimCap);
   const ws: VectorWorkspace = {
-    cap: c,
+    ...allocatePartition(c),
     dimCap: dc,
     dim,
-    lo: new Float64Array(c),
-    hi: new Float64Array(c),
-    off: new Float64Array(c),
-    kind: new Int8Array(c),
     res: new Float64Array(c * dc),
     err: new Float64Array(c * dc),
     fv: new Float64Array(15 * dc),
@@ -186,15 +180,10 @@ export function gaussKronrodVector(
   opts: GaussKronrodVectorOptions = {},
 ): QuadVectorResult {
   const routine = "gaussKronrodVector";
-  if (typeof f !== "function")
-    throw new InvalidInputError(`${routine}: f must be a function (got ${typeof f})`);
   if (!Number.isInteger(dim) || dim < 1 || dim > 1_000_000) {
     throw new InvalidInputError(`${routine}: dim must be an integer in [1, 1000000] (got ${String(dim)})`);
   }
-  if (typeof a !== "number" || Number.isNaN(a))
-    throw new InvalidInputError(`${routine}: a must be a number, not NaN (got ${String(a)})`);
-  if (typeof b !== "number" || Number.isNaN(b))
-    throw new InvalidInputError(`${routine}: b must be a number, not NaN (got ${String(b)})`);
+  checkIntegrand(routine, f, a, b);
   const { epsRel, maxSubdivisions, throwOnFailure, label } = readCommonOptions(routine, opts);
   const epsAbsOpt = opts.epsAbs ?? 1e-14;
   const nbp = opts.breakpoints?.length ?? 0;
@@ -227,7 +216,7 @@ export function gaussKronrodVector(
   depth++;
   try {
     const { lo, hi, off, kind, res, err, area, errsum, tol, epsAbs } = ws;
-    let n = fillPartition(label, a, b, opts.breakpoints, lo, hi, kind, off);
+    let n = fillPartition(label, a, b, opts.breakpoints, res, lo, hi, kind, off);
     const cap = Math.max(maxSubdivisions, n);
     area.fill(0, 0, dim);
     errsum.fill(0, 0, dim);

@@ -18,12 +18,15 @@
 import { ConvergenceError, InvalidInputError } from "../errors";
 import type { GaussKronrodOptions, QuadResult } from "../interface";
 import {
+  allocatePartition,
+  checkIntegrand,
   describeInterval,
   EPMACH,
   fillPartition,
   jacobian,
   KIND_FINITE,
   mapX,
+  type PartitionArrays,
   qk15Error,
   readCommonOptions,
   WG,
@@ -31,12 +34,7 @@ import {
   XK,
 } from "./kronrod15";
 
-interface Workspace {
-  cap: number;
-  lo: Float64Array;
-  hi: Float64Array;
-  off: Float64Array;
-  kind: Int8Array;
+interface Workspace extends PartitionArrays {
   res: Float64Array;
   err: Float64Array;
   fv: Float64Array;
@@ -52,11 +50,7 @@ function acquire(d: number, cap: number): Workspace {
   if (old !== undefined && old.cap >= cap) return old;
   const c = Math.max(cap, old === undefined ? 0 : 2 * old.cap);
   const ws: Workspace = {
-    cap: c,
-    lo: new Float64Array(c),
-    hi: new Float64Array(c),
-    off: new Float64Array(c),
-    kind: new Int8Array(c),
+    ...allocatePartition(c),
     res: new Float64Array(c),
     err: new Float64Array(c),
     fv: new Float64Array(15),
@@ -147,12 +141,7 @@ export function gaussKronrod(
   opts: GaussKronrodOptions = {},
 ): QuadResult {
   const routine = "gaussKronrod";
-  if (typeof f !== "function")
-    throw new InvalidInputError(`${routine}: f must be a function (got ${typeof f})`);
-  if (typeof a !== "number" || Number.isNaN(a))
-    throw new InvalidInputError(`${routine}: a must be a number, not NaN (got ${String(a)})`);
-  if (typeof b !== "number" || Number.isNaN(b))
-    throw new InvalidInputError(`${routine}: b must be a number, not NaN (got ${String(b)})`);
+  checkIntegrand(routine, f, a, b);
   const { epsRel, maxSubdivisions, throwOnFailure, label } = readCommonOptions(routine, opts);
   const epsAbs = opts.epsAbs ?? 1e-14;
   if (typeof epsAbs !== "number" || !(epsAbs >= 0) || !Number.isFinite(epsAbs)) {
@@ -168,7 +157,7 @@ export function gaussKronrod(
   depth++;
   try {
     const { lo, hi, off, kind, res, err } = ws;
-    let n = fillPartition(label, a, b, opts.breakpoints, lo, hi, kind, off);
+    let n = fillPartition(label, a, b, opts.breakpoints, res, lo, hi, kind, off);
     const cap = Math.max(maxSubdivisions, n);
     let area = 0;
     let errsum = 0;

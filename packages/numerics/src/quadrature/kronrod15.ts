@@ -40,13 +40,15 @@ export const KIND_LOWER_INF = 2;
 /**
  * Writes the initial partition of [min(a,b), max(a,b)] (split at the breakpoints, and at 0 for (−∞, ∞)) into
  * lo/hi/kind/off, in the variable of each segment, and returns the number of segments. The arrays must
- * hold at least breakpoints.length + 2 entries. Validates the breakpoints.
+ * hold at least breakpoints.length + 2 entries; `scratch` (≥ breakpoints.length entries, overwritten)
+ * holds the sorted breakpoints, so nothing is allocated. Validates the breakpoints.
  */
 export function fillPartition(
   routine: string,
   a: number,
   b: number,
   breakpoints: ArrayLike<number> | undefined,
+  scratch: Float64Array,
   lo: Float64Array,
   hi: Float64Array,
   kind: Int8Array,
@@ -57,7 +59,8 @@ export function fillPartition(
     a = b;
     b = t;
   }
-  if (breakpoints == null || breakpoints.length === 0) {
+  const nbp = breakpoints == null ? 0 : breakpoints.length;
+  if (nbp === 0 || breakpoints == null) {
     if (a === Number.NEGATIVE_INFINITY && b === Number.POSITIVE_INFINITY) {
       setSegment(0, a, 0, lo, hi, kind, off);
       setSegment(1, 0, b, lo, hi, kind, off);
@@ -66,23 +69,27 @@ export function fillPartition(
     setSegment(0, a, b, lo, hi, kind, off);
     return 1;
   }
-  if (typeof breakpoints.length !== "number") {
+  if (typeof nbp !== "number")
     throw new InvalidInputError(`${routine}: breakpoints must be an array of numbers`);
-  }
-  const inner: number[] = [];
-  for (let i = 0; i < breakpoints.length; i++) {
+  for (let i = 0; i < nbp; i++) {
     const p = breakpoints[i];
     if (typeof p !== "number" || !Number.isFinite(p) || p <= a || p >= b) {
       throw new InvalidInputError(
         `${routine}: breakpoints[${i}] = ${String(p)} must be finite and strictly inside (${a}, ${b})`,
       );
     }
-    inner.push(p);
+    // insertion sort (breakpoint lists are short)
+    let j = i;
+    while (j > 0 && scratch[j - 1] > p) {
+      scratch[j] = scratch[j - 1];
+      j--;
+    }
+    scratch[j] = p;
   }
-  inner.sort((x, y) => x - y);
   let n = 0;
   let left = a;
-  for (const p of inner) {
+  for (let i = 0; i < nbp; i++) {
+    const p = scratch[i];
     if (p === left) continue;
     setSegment(n++, left, p, lo, hi, kind, off);
     left = p;
@@ -150,6 +157,38 @@ export function qk15Error(diff: number, resabs: number, resasc: number): number 
   }
   if (resabs > UFLOW / (50 * EPMACH)) err = Math.max(EPMACH * 50 * resabs, err);
   return err;
+}
+
+/** Subinterval storage shared by the scalar and vector workspaces (one slot per subinterval). */
+export interface PartitionArrays {
+  cap: number;
+  lo: Float64Array;
+  hi: Float64Array;
+  off: Float64Array;
+  kind: Int8Array;
+}
+
+/** Allocates partition arrays for `cap` subintervals. */
+export function allocatePartition(cap: number): PartitionArrays {
+  return {
+    cap,
+    lo: new Float64Array(cap),
+    hi: new Float64Array(cap),
+    off: new Float64Array(cap),
+    kind: new Int8Array(cap),
+  };
+}
+
+/** Throws unless f is a function and a, b are numbers other than NaN (±Infinity allowed). */
+export function checkIntegrand(routine: string, f: unknown, a: number, b: number): void {
+  if (typeof f !== "function")
+    throw new InvalidInputError(`${routine}: f must be a function (got ${typeof f})`);
+  if (typeof a !== "number" || Number.isNaN(a)) {
+    throw new InvalidInputError(`${routine}: a must be a number, not NaN (got ${String(a)})`);
+  }
+  if (typeof b !== "number" || Number.isNaN(b)) {
+    throw new InvalidInputError(`${routine}: b must be a number, not NaN (got ${String(b)})`);
+  }
 }
 
 /** Validated tolerances and cap of the Gauss–Kronrod routines. */

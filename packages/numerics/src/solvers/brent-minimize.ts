@@ -6,8 +6,9 @@
  * Minimization without Derivatives", Prentice-Hall (1973), ch. 5 (localmin). Stops when
  * |x − (a+b)/2| ≤ 2·tol − (b − a)/2 with tol = √ε·|x| + xtol/3.
  */
-import { ConvergenceError, InvalidInputError } from "../errors";
+import { ConvergenceError } from "../errors";
 import type { MinimizeResult } from "../interface";
+import { checkBracketArgs, checkValue, solverLabel } from "./bracket";
 
 export interface BrentMinimizeOptions {
   /** Absolute x tolerance (default 1e-10; the achievable accuracy is also limited by √ε·|x|). */
@@ -28,23 +29,13 @@ export function brentMinimize(
   b: number,
   opts: BrentMinimizeOptions = {},
 ): MinimizeResult {
-  const label = opts.name ? `brentMinimize(${opts.name})` : "brentMinimize";
-  if (typeof f !== "function")
-    throw new InvalidInputError(`${label}: f must be a function (got ${typeof f})`);
-  if (!Number.isFinite(a) || !Number.isFinite(b)) {
-    throw new InvalidInputError(`${label}: bracket [${a}, ${b}] must have finite ends`);
-  }
-  if (!(a < b)) throw new InvalidInputError(`${label}: bracket [${a}, ${b}] must have a < b`);
+  const label = solverLabel("brentMinimize", opts.name);
   const xtol = opts.xtol ?? 1e-10;
   const maxIter = opts.maxIter ?? 500;
-  if (!(xtol > 0) || !Number.isFinite(xtol))
-    throw new InvalidInputError(`${label}: xtol must be > 0 (got ${xtol})`);
-  if (!Number.isInteger(maxIter) || maxIter < 1) {
-    throw new InvalidInputError(`${label}: maxIter must be a positive integer (got ${maxIter})`);
-  }
+  checkBracketArgs(label, f, a, b, xtol, maxIter);
   const eval1 = (x: number): number => {
     const v = f(x);
-    if (Number.isNaN(v)) throw new InvalidInputError(`${label}: f(${x}) is NaN`);
+    checkValue(label, x, v);
     return v;
   };
   const lo0 = a;

@@ -8,6 +8,7 @@
  */
 import { BracketError, ConvergenceError, InvalidInputError } from "../errors";
 import type { RootResult } from "../interface";
+import { checkBracketArgs, checkValue, solverLabel } from "./bracket";
 
 export interface BrentRootOptions {
   /** Absolute x tolerance (default 2e-12, as SciPy). */
@@ -20,10 +21,6 @@ export interface BrentRootOptions {
   name?: string;
 }
 
-function checkValue(label: string, x: number, fx: number): void {
-  if (Number.isNaN(fx)) throw new InvalidInputError(`${label}: f(${x}) is NaN`);
-}
-
 /** A root of f in [a, b] (a < b, f(a)·f(b) ≤ 0). Throws BracketError / ConvergenceError / InvalidInputError. */
 export function brentRoot(
   f: (x: number) => number,
@@ -31,23 +28,13 @@ export function brentRoot(
   b: number,
   opts: BrentRootOptions = {},
 ): RootResult {
-  const label = opts.name ? `brentRoot(${opts.name})` : "brentRoot";
-  if (typeof f !== "function")
-    throw new InvalidInputError(`${label}: f must be a function (got ${typeof f})`);
-  if (!Number.isFinite(a) || !Number.isFinite(b)) {
-    throw new InvalidInputError(`${label}: bracket [${a}, ${b}] must have finite ends`);
-  }
-  if (!(a < b)) throw new InvalidInputError(`${label}: bracket [${a}, ${b}] must have a < b`);
+  const label = solverLabel("brentRoot", opts.name);
   const xtol = opts.xtol ?? 2e-12;
   const rtol = opts.rtol ?? 4 * Number.EPSILON;
   const maxIter = opts.maxIter ?? 100;
-  if (!(xtol > 0) || !Number.isFinite(xtol))
-    throw new InvalidInputError(`${label}: xtol must be > 0 (got ${xtol})`);
+  checkBracketArgs(label, f, a, b, xtol, maxIter);
   if (!(rtol >= 4 * Number.EPSILON) || !Number.isFinite(rtol)) {
     throw new InvalidInputError(`${label}: rtol must be ≥ 4ε = ${4 * Number.EPSILON} (got ${rtol})`);
-  }
-  if (!Number.isInteger(maxIter) || maxIter < 1) {
-    throw new InvalidInputError(`${label}: maxIter must be a positive integer (got ${maxIter})`);
   }
   let xpre = a;
   let xcur = b;
