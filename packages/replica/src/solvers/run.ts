@@ -1,0 +1,82 @@
+/** What one solver run returns (fixed-point iteration or ML-VAMP), and the convergence test both share. */
+import type { FixedPoint } from "../interface";
+import type { VampState } from "./state";
+
+export type SolverName = "fp" | "vamp";
+
+export interface SolverOptions {
+  maxIter: number;
+  /** Convergence when Σ_ℓ |ΔV_ℓ| (|ΔṼ_ℓ| with fixed V) over one sweep is below tol (dnner's test). */
+  tol: number;
+  /**
+   * Robust mode: also require max_ℓ |ΔV_ℓ|/V_ℓ < relTol (an absolute 1e−11 says nothing when V ~ 1e−8), and
+   * stop early — as not converged — when the observed contraction rate predicts more than maxIter sweeps, or
+   * when the θ-equation has had no root for 10 sweeps in a row. Undefined: dnner's behaviour.
+   */
+  relTol?: number;
+  /** Layers whose V stays at its start value (dnner `fixed_v`, φ as a function of V). */
+  fixedV: readonly boolean[];
+}
+
+export interface SolverRun {
+  solver: SolverName;
+  /** The order parameters at the end (ML-VAMP's converted by dnner's `convert`). */
+  state: FixedPoint;
+  /** ML-VAMP's own variables (to resume it exactly). */
+  vamp?: VampState;
+  iterations: number;
+  /** Σ_ℓ |ΔV_ℓ| of the last sweep. */
+  step: number;
+  converged: boolean;
+  /** Why the run has no usable state (NaN, θ-equation without root). */
+  failure?: string;
+  /** Why a usable run stopped before converging (iteration cap, predicted too slow). */
+  stopped?: string;
+}
+
+/** Sweeps over which the contraction rate is measured. */
+const RATE_WINDOW = 10;
+const MIN_SWEEPS_BEFORE_PREDICTION = 30;
+
+/** Convergence bookkeeping shared by both solvers. */
+export class ConvergenceMonitor {
+  private readonly history: number[] = [];
+  step = Number.POSITIVE_INFINITY;
+  /** Smallest positive tracked value of the last sweep (turns relTol into a step size). */
+  private smallest = 1;
+
+  constructor(private readonly opts: SolverOptions) {}
+
+  /** Record one sweep (old → now tracked values); true when converged. */
+  record(old: readonly number[], now: readonly number[]): boolean {
+    let step = 0;
+    let rel = 0;
+    let smallest = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < now.length; i++) {
+      const d = Math.abs(now[i] - old[i]);
+      step += d;
+      if (d > 0) rel = Math.max(rel, d / Math.abs(now[i]));
+      if (now[i] > 0) smallest = Math.min(smallest, now[i]);
+    }
+    this.step = step;
+    this.smallest = Number.isFinite(smallest) ? smallest : 1;
+    this.history.push(step);
+    return step < this.opts.tol && (this.opts.relTol === undefined || rel < this.opts.relTol);
+  }
+
+  /** Robust mode: a reason to give up now, because the remaining sweeps would exceed maxIter. */
+  tooSlow(): string | undefined {
+    const { relTol, maxIter, tol } = this.opts;
+    const t = this.history.length;
+    if (relTol === undefined || t < MIN_SWEEPS_BEFORE_PREDICTION) return undefined;
+    const rate = (this.history[t - 1] / this.history[t - 1 - RATE_WINDOW]) ** (1 / RATE_WINDOW);
+    if (!(rate < 1)) {
+      return t >= 3 * MIN_SWEEPS_BEFORE_PREDICTION
+        ? `not contracting (rate ${rate.toPrecision(3)}/sweep)`
+        : undefined;
+    }
+    const needed = Math.log(Math.min(tol, relTol * this.smallest) / this.step) / Math.log(rate);
+    if (t + needed <= maxIter) return undefined;
+    return `converging too slowly (rate ${rate.toPrecision(4)}/sweep, ~${Math.ceil(t + needed)} sweeps needed > maxIter ${maxIter})`;
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The state evolution of multi-layer VAMP (replica-math §3.2; dnner `extremize_vamp`): a forward pass through
+ * the priors/denoisers and the LMMSE steps, then a backward pass through the channels. It never solves the
+ * θ-equation, which makes it converge where the fixed-point iteration cannot (irregular spectra, §3.5), and it
+ * does not slow down critically near α = 1. Its result is converted to the fixed-point order parameters
+ * (dnner `convert`) before φ is evaluated. Like dnner's, it has no fixed-V mode (`opts.fixedV` is ignored;
+ * the drivers use the fixed-point iteration for fixed V).
+ */
+import type { FixedPoint } from "../interface";
+import type { Network } from "./network";
+import { ConvergenceMonitor, type SolverOptions, type SolverRun } from "./run";
+import {
+  copyVampState,
+  emptyVampState,
+  fixedPointToVamp,
+  type VampState,
+  vampToFixedPoint,
+  ZERO_VARIANCE,
+} from "./state";
+
+export type VampStart = { v0: readonly number[] } | { state: FixedPoint } | { vamp: VampState };
+
+/** Precisions assigned to a frozen layer (dnner's 1e10). */
+const FROZEN_PRECISION = 1e10;
+
+export function runVamp(net: Network, start: VampStart, opts: SolverOptions): SolverRun {
+  const { depth: L, prior, channels, ensembles, alpha, rhoT } = net;
+  let st: VampState;
+  if ("vamp" in start) st = copyVampState(start.vamp);
+  else if ("state" in start) st = fixedPointToVamp(net, start.state);
+  else {
+    st = emptyVampState(L);
+    for (let i = 0; i < L; i++) {
+      st.v1x[i] = start.v0[i];
+      st.a1x[i] = start.v0[i] !== 0 ? 1 / start.v0[i] : Number.POSITIVE_INFINITY;
+      st.q[i] = 1;
+    }
+  }
+  const { v1x, v2x, a1x, a2x, v1z, v2z, q, a2z, g } = st;
+  const frozen = new Array<boolean>(L).fill(false);
+  const old = new Array<number>(L);
+  const monitor = new ConvergenceMonitor(opts);
+  let iterations = 0;
+  let converged = false;
+  let failure: string | undefined;
+  let stopped: string | undefined;
+
+  while (iterations < opts.maxIter) {
+    for (let i = 0; i < L; i++) old[i] = v1x[i];
+    for (let i = 0; i < L; i++) {
+      v1x[i] = i === 0 ? prior.V(a1x[0]) : channels[i - 1].hidden(a1x[i], 1 / a2z[i - 1], rhoT[i - 1]).V;
+      if (v1x[i] < ZERO_VARIANCE) {
+        v2x[i] = v1z[i] = v2z[i] = q[i] = 0;
+        a1x[i] = a2x[i] = a2z[i] = FROZEN_PRECISION;
+        frozen[i] = true;
+      }
+      if (!frozen[i]) {
+        a2x[i] = 1 / v1x[i] - a1x[i];
+        v2x[i] = ensembles[i].llmse(a2x[i], q[i]);
+        v1z[i] = (q[i] * (1 - a2x[i] * v2x[i])) / alpha[i];
+        a2z[i] = 1 / v1z[i] - 1 / q[i];
+      }
+    }
+    for (let i = L - 1; i >= 0; i--) {
+      g[i] =
+        i === L - 1
+          ? channels[i].outA(1 / a2z[i], rhoT[i])
+          : channels[i].hidden(a1x[i + 1], 1 / a2z[i], rhoT[i]).A;
+      if (!frozen[i]) {
+        q[i] = 1 / g[i] - 1 / a2z[i];
+        v2x[i] = ensembles[i].llmse(a2x[i], q[i]);
+        a1x[i] = 1 / v2x[i] - a2x[i];
+      }
+    }
+    for (let i = 0; i < L; i++) v2z[i] = 1 / a2z[i] - g[i] / (a2z[i] * a2z[i]);
+    iterations++;
+    if (v1x.some((x) => !Number.isFinite(x)) || g.some((x) => Number.isNaN(x))) {
+      failure = "quantities diverging (NaN in the ML-VAMP state evolution)";
+      break;
+    }
+    // dnner requires a second iteration before testing (its `t > 0`)
+    if (monitor.record(old, v1x) && iterations > 1) {
+      converged = true;
+      break;
+    }
+    stopped = monitor.tooSlow();
+    if (stopped !== undefined) break;
+  }
+  if (!converged && failure === undefined && stopped === undefined)
+    stopped = `maxIter = ${opts.maxIter} reached`;
+  const state = vampToFixedPoint(net, st);
+  return { solver: "vamp", state, vamp: st, iterations, step: monitor.step, converged, failure, stopped };
+}
