@@ -1,0 +1,77 @@
+/**
+ * Which information measures a training run computes, on which layers, and how often
+ * (every `every` epochs, plus epoch 0 and the last epoch). Layer lists are 1-based; default all.
+ */
+import { activationSpecSchema, ensembleSpecSchema, priorSpecSchema } from "@infoflow/replica";
+import { z } from "zod";
+
+const layerList = z.array(z.number().int().positive()).optional();
+
+export const measuresConfigSchema = z
+  .object({
+    every: z.number().int().positive().default(1),
+    /** Inputs the sample-based measures see. */
+    split: z.enum(["train", "test", "all"]).default("all"),
+    /** Cap on those inputs (a seeded subset, fixed for the whole run). */
+    maxSamples: z.number().int().positive().optional(),
+    /** Replica entropy and MI (Gabrié et al. 2018), for leading USV/dense layers without bias. */
+    replica: z
+      .object({
+        /** Number of leading layers tracked (lsd's up_to); default: every leading compatible layer. */
+        layers: z.number().int().positive().optional(),
+        /** Observation noise variance of a noiseless T_ℓ (lsd's mi_noise). */
+        outputNoise: z.number().positive().default(1e-5),
+        /** Noise variance of noiseless hidden layers inside the chain (lsd's inter_mi_noise). */
+        hiddenNoise: z.number().nonnegative().default(0),
+        /** ReplicaOptions passed to the solver (useVamp, tol, maxIter, …). */
+        options: z.record(z.string(), z.unknown()).default({}),
+        /** The replica chain generating X, when the data source cannot provide it. */
+        input: z
+          .object({
+            layers: z.tuple([priorSpecSchema], activationSpecSchema),
+            weights: z.array(ensembleSpecSchema),
+            n0: z.number().int().positive(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    /** Sample propagation estimate of I(X;T_ℓ) (Goldfeld et al. 2019); layers need post-activation noise. */
+    sp: z
+      .object({
+        layers: layerList,
+        nPerInput: z.number().int().positive().default(16),
+        /** Extra parameters for the estimator (e.g. nMC, maxQueries). */
+        params: z.record(z.string(), z.unknown()).default({}),
+      })
+      .strict()
+      .optional(),
+    /** H(Bin(T_ℓ)) of the deterministic twin (and I(T;Y) from the same bins). */
+    binning: z
+      .object({
+        layers: layerList,
+        /** Bin width; default noiseMultiple·β of the layer (Goldfeld: 10β). */
+        binSize: z.number().positive().optional(),
+        noiseMultiple: z.number().positive().default(10),
+      })
+      .strict()
+      .optional(),
+    /** Kolchinsky–Tracey pairwise bounds on the deterministic twin plus Gaussian noise. */
+    kde: z
+      .object({
+        layers: layerList,
+        /** Noise variance of the mixture; default β² of the layer. */
+        variance: z.number().positive().optional(),
+      })
+      .strict()
+      .optional(),
+    /** Within/between-class distances and cosine similarities of the deterministic twin. */
+    clustering: z
+      .object({ layers: layerList, maxSamples: z.number().int().positive().default(2048) })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type MeasuresConfig = z.output<typeof measuresConfigSchema>;

@@ -1,0 +1,225 @@
+/**
+ * All per-layer information measures of one epoch (issue 5; replica-math.md §7.4,
+ * estimators-math.md §5.7): replica H(T_ℓ), I(X;T_ℓ) for tracked layers; sample propagation
+ * I(X;T_ℓ) for noisy layers; H(Bin(T_ℓ)) and pairwise KDE bounds of the deterministic twin; the
+ * clustering measures. The sample-based ones see a fixed set of inputs for the whole run (a seeded
+ * subset of the chosen split) so that changes over epochs come from the network, not the sample.
+ * Activations are copied out of tfjs into Float64 before any estimator runs.
+ */
+import type { Samples } from "@infoflow/estimators";
+import { createRng } from "@infoflow/numerics";
+import type { ReplicaOptions } from "@infoflow/replica";
+import * as tf from "@tensorflow/tfjs";
+import type { MeasuresConfig } from "../config/measuresConfig";
+import { InvalidInputError } from "../errors";
+import type { Network } from "../network/network";
+import { samplePropagation } from "../network/samplePropagation";
+import type { Dataset } from "../training/dataset";
+import type { LoadedData } from "../training/loadData";
+import { deriveSeed, STREAM } from "../training/seeds";
+import { selectRows } from "../training/selectRows";
+import { type ClusteringMeasures, clusteringMeasures } from "./clustering";
+import {
+  type BinningMetrics,
+  binningMetrics,
+  type KdeMetrics,
+  kdeMetrics,
+  type SpMetrics,
+  spMetrics,
+} from "./estimatorMeasures";
+import { type InputChain, replicaIncompatibility } from "./replicaChain";
+import { type ReplicaLayerMetrics, ReplicaMeasure, type ReplicaMeasureState } from "./replicaMeasure";
+
+export interface LayerMetrics {
+  /** ℓ, 1-based */
+  layer: number;
+  units: number;
+  replica?: ReplicaLayerMetrics;
+  sp?: SpMetrics;
+  binning?: BinningMetrics;
+  kde?: KdeMetrics;
+  clustering?: ClusteringMeasures;
+}
+
+export interface MeasureSuiteState {
+  replica?: ReplicaMeasureState;
+}
+
+function concat(a: Samples, b: Samples): Samples {
+  const data = new Float64Array(a.data.length + b.data.length);
+  data.set(a.data);
+  data.set(b.data, a.data.length);
+  return { data, n: a.n + b.n, d: a.d };
+}
+
+/** A seeded subset of k of n row indices (sorted), or all rows. */
+function pickRows(n: number, k: number | undefined, seed: number): Int32Array {
+  const all = Int32Array.from({ length: n }, (_, i) => i);
+  if (k === undefined || k >= n) return all;
+  createRng(seed).shuffle(all);
+  return all.slice(0, k).sort();
+}
+
+function resolveLayers(field: string, requested: number[] | undefined, L: number): number[] {
+  const layers = requested ?? Array.from({ length: L }, (_, l) => l + 1);
+  for (const l of layers) {
+    if (l < 1 || l > L) throw new InvalidInputError(`${field}: layer ${l} outside 1..${L}`);
+  }
+  return layers;
+}
+
+export class MeasureSuite {
+  readonly x: Samples;
+  readonly labels: Int32Array | undefined;
+  private readonly replica: ReplicaMeasure | undefined;
+  private readonly spLayers: number[];
+  private readonly binLayers: number[];
+  private readonly kdeLayers: number[];
+  private readonly clusterLayers: number[];
+
+  constructor(
+    private readonly network: Network,
+    data: LoadedData,
+    private readonly config: MeasuresConfig,
+    private readonly seed: number,
+  ) {
+    const L = network.layers.length;
+    const parts: Dataset[] =
+      config.split === "train"
+        ? [data.train]
+        : config.split === "test"
+          ? [data.test]
+          : [data.train, data.test];
+    const rows = parts.map((p) => p.x).reduce(concat);
+    const labels = parts.every((p) => p.labels !== undefined)
+      ? Int32Array.from(parts.flatMap((p) => Array.from(p.labels!)))
+      : undefined;
+    const pick = pickRows(rows.n, config.maxSamples, deriveSeed(seed, STREAM.measures, 0));
+    this.x = selectRows(rows, pick);
+    this.labels = labels ? Int32Array.from(pick, (r) => labels[r]) : undefined;
+
+    if (config.replica) {
+      const input: InputChain | undefined = config.replica.input ?? data.inputChain;
+      if (input === undefined) {
+        throw new InvalidInputError(
+          "measures.replica.input: the data source does not say how X is generated; give the replica chain of X",
+        );
+      }
+      let upTo = config.replica.layers;
+      if (upTo === undefined) {
+        upTo = 0;
+        while (upTo < L && replicaIncompatibility(network, upTo) === undefined) upTo++;
+        if (upTo === 0)
+          throw new InvalidInputError(`measures.replica: ${replicaIncompatibility(network, 0)}`);
+      }
+      if (upTo > L) throw new InvalidInputError(`measures.replica.layers: ${upTo} > ${L} layers`);
+      this.replica = new ReplicaMeasure(network, input, {
+        layers: upTo,
+        outputNoise: config.replica.outputNoise,
+        hiddenNoise: config.replica.hiddenNoise,
+        options: config.replica.options as ReplicaOptions,
+      });
+    }
+    this.spLayers = config.sp ? resolveLayers("measures.sp.layers", config.sp.layers, L) : [];
+    for (const l of this.spLayers) {
+      const layer = network.layers[l - 1];
+      if (!(layer.noiseStd > 0 && layer.noise?.position === "post")) {
+        throw new InvalidInputError(
+          `measures.sp: layer ${l} has no post-activation noise (sample propagation needs T = S + N(0, β²I))`,
+        );
+      }
+    }
+    this.binLayers = config.binning ? resolveLayers("measures.binning.layers", config.binning.layers, L) : [];
+    for (const l of this.binLayers) {
+      if (config.binning?.binSize === undefined && network.layers[l - 1].noiseStd === 0) {
+        throw new InvalidInputError(
+          `measures.binning.binSize: layer ${l} is noiseless, give an explicit bin size`,
+        );
+      }
+    }
+    this.kdeLayers = config.kde ? resolveLayers("measures.kde.layers", config.kde.layers, L) : [];
+    for (const l of this.kdeLayers) {
+      if (config.kde?.variance === undefined && network.layers[l - 1].noiseStd === 0) {
+        throw new InvalidInputError(
+          `measures.kde.variance: layer ${l} is noiseless, give an explicit variance`,
+        );
+      }
+    }
+    this.clusterLayers = config.clustering
+      ? resolveLayers("measures.clustering.layers", config.clustering.layers, L)
+      : [];
+    if (this.clusterLayers.length > 0 && this.labels === undefined) {
+      throw new InvalidInputError("measures.clustering: needs class labels (a classification task)");
+    }
+  }
+
+  getState(): MeasureSuiteState {
+    return { replica: this.replica?.getState() };
+  }
+
+  setState(state: MeasureSuiteState): void {
+    if (this.replica && state.replica) this.replica.setState(state.replica);
+  }
+
+  /** Deterministic-twin activations T_ℓ of the measure inputs, Float64, per layer. */
+  private twinActivations(upTo: number): Samples[] {
+    const outs = tf.tidy(() => {
+      const x = tf.tensor2d(Float32Array.from(this.x.data), [this.x.n, this.x.d], "float32");
+      return this.network.forward(x, { noiseSeed: null, upTo, keepAll: true }).outputs;
+    });
+    const res = outs.map((t) => ({ data: Float64Array.from(t.dataSync()), n: t.shape[0], d: t.shape[1] }));
+    tf.dispose(outs);
+    return res;
+  }
+
+  compute(epoch: number): LayerMetrics[] {
+    const L = this.network.layers.length;
+    const out: LayerMetrics[] = this.network.layers.map((layer, l) => ({
+      layer: l + 1,
+      units: layer.map.nOut,
+    }));
+    if (this.replica) {
+      this.replica.compute().forEach((r, l) => {
+        out[l].replica = r;
+      });
+    }
+    if (this.spLayers.length > 0) {
+      const sp = this.config.sp!;
+      const centres = samplePropagation(this.network, this.x, {
+        nPerInput: sp.nPerInput,
+        seed: deriveSeed(this.seed, STREAM.measures, 1, epoch),
+        layers: this.spLayers,
+      });
+      this.spLayers.forEach((l, k) => {
+        out[l - 1].sp = spMetrics(centres[k], this.labels, {
+          noiseStd: this.network.layers[l - 1].noiseStd,
+          seed: deriveSeed(this.seed, STREAM.measures, 2, epoch, l),
+          params: sp.params,
+        });
+      });
+    }
+    const twinLayers = [...this.binLayers, ...this.kdeLayers, ...this.clusterLayers];
+    if (twinLayers.length === 0) return out;
+    const twin = this.twinActivations(Math.max(...twinLayers));
+    for (const l of this.binLayers) {
+      const bin = this.config.binning!;
+      const width = bin.binSize ?? bin.noiseMultiple * this.network.layers[l - 1].noiseStd;
+      out[l - 1].binning = binningMetrics(twin[l - 1], this.labels, width);
+    }
+    for (const l of this.kdeLayers) {
+      const beta = this.network.layers[l - 1].noiseStd;
+      out[l - 1].kde = kdeMetrics(twin[l - 1], this.labels, this.config.kde!.variance ?? beta * beta);
+    }
+    if (this.clusterLayers.length > 0) {
+      const pick = pickRows(
+        this.x.n,
+        this.config.clustering!.maxSamples,
+        deriveSeed(this.seed, STREAM.measures, 3),
+      );
+      const labels = Int32Array.from(pick, (r) => this.labels![r]);
+      for (const l of this.clusterLayers)
+        out[l - 1].clustering = clusteringMeasures(selectRows(twin[l - 1], pick), labels);
+    }
+    return out.slice(0, L);
+  }
+}
