@@ -32,3 +32,34 @@ export function finished(child: ChildProcess): Promise<CliRun> {
 export function runCli(args: string[], cwd?: string): Promise<CliRun> {
   return finished(startCli(args, cwd));
 }
+
+/**
+ * Run the CLI in this process (`run(argv)` of program.ts), capturing stdout and stderr: the same code path
+ * as the child process without its start-up cost. Restores `process.exitCode` afterwards.
+ */
+export async function runInProcess(args: string[]): Promise<CliRun> {
+  const { vi } = await import("vitest");
+  const { run } = await import("../src/program");
+  let stdout = "";
+  let stderr = "";
+  const spies = [
+    vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => {
+      stdout += String(s);
+      return true;
+    }),
+    vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => {
+      stderr += String(s);
+      return true;
+    }),
+    vi.spyOn(console, "log").mockImplementation((...a: unknown[]) => {
+      stdout += `${a.join(" ")}\n`;
+    }),
+  ];
+  try {
+    const code = await run(args);
+    return { code, signal: null, stdout, stderr };
+  } finally {
+    for (const s of spies) s.mockRestore();
+    process.exitCode = undefined;
+  }
+}

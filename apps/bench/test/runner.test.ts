@@ -16,6 +16,7 @@ describe("runSuite in this thread (workers = 0)", () => {
   beforeAll(async () => {
     calls.mutualInformation = 0;
     calls.entropy = 0;
+    calls.sample = 0;
     summary = await runSuite({
       suite,
       source: "small",
@@ -57,6 +58,16 @@ describe("runSuite in this thread (workers = 0)", () => {
       expect(r.unit).toBe("nats");
       expect(r.taskParams).toEqual({ n0: t.dimX, rho: 0.6 });
     }
+  });
+
+  it("draws each (task, N, seed) sample once for all the estimators that use it", () => {
+    // 2 tasks × 2 N × 3 seeds = 12 draws for 48 jobs
+    expect(calls.sample).toBe(12);
+  });
+
+  it("runs estimators that have a thread option single-threaded, without showing it in labels", () => {
+    const mi = results.filter((r) => r.estimatorId === "gauss-mi");
+    expect(mi.every((r) => r.params.threads === 1 && !r.label.includes("threads"))).toBe(true);
   });
 
   it("records estimator failures with their message and keeps going", () => {

@@ -117,7 +117,7 @@ export async function bench(suiteArg: string, opts: BenchOptions): Promise<numbe
   if (results.length === 0) throw new CliError(`no results in ${show(outDir)}/results.jsonl`);
   const machine = machineInfo(root);
   const current = makeBaseline({ name: suite.name, hash: suiteHash(suite) }, results, truths, machine.commit);
-  const basePath = baselinePath(suite.name, root);
+  const basePath = opts.baseline ? resolve(opts.baseline) : baselinePath(suite.name, root);
 
   let comparison: Comparison | undefined;
   if (opts.ci) {

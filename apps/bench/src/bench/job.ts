@@ -66,13 +66,40 @@ export interface JobOutcome {
 
 const LN2 = Math.LN2;
 
-/** A small per-worker cache of task objects: drawing a teacher's weights is not free, seeds reuse it. */
+type Drawn = { x: Samples; y: Samples };
+
+/**
+ * Per-thread caches: task objects (drawing a teacher's weights is not free, and every seed reuses them)
+ * and the most recent sample draws (the jobs of one (task, N, seed) differ only in the estimator and are
+ * queued next to each other, so a draw is reused instead of repeated). Both are pure memoisation.
+ */
 export class TaskCache {
   private readonly tasks = new Map<string, BenchTask>();
+  private readonly draws = new Map<string, Drawn>();
+  private drawBytes = 0;
   constructor(
     private readonly registry: BenchRegistry,
     private readonly capacity = 4,
+    private readonly drawBudgetBytes = 64 * 2 ** 20,
   ) {}
+
+  /** `task.sample(n, seed)`, memoised within the byte budget. */
+  sample(taskKey: string, spec: TaskSpec, n: number, seed: number): Drawn {
+    const key = `${taskKey}:${n}:${seed}`;
+    const hit = this.draws.get(key);
+    if (hit) return hit;
+    const drawn = this.get(taskKey, spec).sample(n, seed);
+    const bytes = drawn.x.data.byteLength + drawn.y.data.byteLength;
+    if (bytes > this.drawBudgetBytes) return drawn;
+    while (this.drawBytes + bytes > this.drawBudgetBytes) {
+      const [oldest, old] = this.draws.entries().next().value as [string, Drawn];
+      this.draws.delete(oldest);
+      this.drawBytes -= old.x.data.byteLength + old.y.data.byteLength;
+    }
+    this.draws.set(key, drawn);
+    this.drawBytes += bytes;
+    return drawn;
+  }
 
   get(taskKey: string, spec: TaskSpec): BenchTask {
     let task = this.tasks.get(taskKey);
@@ -125,8 +152,7 @@ export function computeTruth(req: TruthRequest, cache: TaskCache): TaskTruth {
 export function runJob(job: Job, registry: BenchRegistry, cache: TaskCache): JobOutcome {
   const t0 = performance.now();
   try {
-    const task = cache.get(job.taskKey, job.taskSpec);
-    const { x, y } = task.sample(job.n, job.seed);
+    const { x, y } = cache.sample(job.taskKey, job.taskSpec, job.n, job.seed);
     const sampleSeconds = (performance.now() - t0) / 1000;
     const estimator = registry.createEstimator(job.estimatorId, job.params);
     const t1 = performance.now();

@@ -103,10 +103,14 @@ export function planSuite(suite: Suite, registry: BenchRegistry, source = suite.
           : entry.id;
       if (labels.has(label)) throw fail(`${where}: duplicate estimator configuration '${label}'`);
       labels.add(label);
+      // the pool already uses every core: an estimator's own helper threads would only oversubscribe them
+      // (its result does not depend on its thread count)
+      const runParams =
+        "threads" in info.defaults && !("threads" in params) ? { ...params, threads: 1 } : params;
       estimators.push({
         id: entry.id,
         label,
-        params,
+        params: runParams,
         target,
         where,
         ...(entry.families ? { families: entry.families } : {}),
@@ -140,7 +144,7 @@ export interface SkippedJobs {
 
 /**
  * The job list, ordered task by task (so a worker's task cache is reused), then by decreasing n (the
- * slowest jobs start first), estimator and seed. Tasks without a truth (its computation failed) get no jobs.
+ * slowest jobs start first), seed and estimator (the jobs sharing one sample draw are queued together). Tasks without a truth (its computation failed) get no jobs.
  */
 export function expandJobs(
   plan: Plan,
@@ -155,6 +159,7 @@ export function expandJobs(
     const truth = truths[t.taskKey];
     const ns = [...t.n].sort((a, b) => b - a);
     for (const n of ns) {
+      const perSeed: Job[][] = suite.seeds.map(() => []);
       for (const e of plan.estimators) {
         if (!applies(e, t.spec.family)) continue;
         const count = suite.seeds.length;
@@ -174,10 +179,10 @@ export function expandJobs(
           skip(`${e.label}: task ${truth.family} gives no true entropy`, count);
           continue;
         }
-        for (const seed of suite.seeds) {
+        for (const [s, seed] of suite.seeds.entries()) {
           const params: JsonObject = e.seedFromJob ? { ...e.params, seed } : e.params;
           const key = contentHash({ task: t.spec, estimator: e.id, params, target: e.target, n, seed });
-          jobs.push({
+          perSeed[s].push({
             key,
             taskKey: t.taskKey,
             taskId: truth.taskId,
@@ -191,6 +196,7 @@ export function expandJobs(
           });
         }
       }
+      for (const group of perSeed) jobs.push(...group);
     }
   }
   return { jobs, skipped: [...skipped].map(([reason, count]) => ({ reason, count })) };

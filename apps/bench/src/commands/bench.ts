@@ -19,6 +19,7 @@ export interface BenchOptions {
   reportOnly?: boolean;
   report: boolean;
   registry?: string;
+  baseline?: string;
   progressInterval?: string;
 }
 
@@ -39,6 +40,10 @@ export function registerBench(program: Command): void {
     .option("--out <dir>", "results directory (default benchmarks/results/<suite>)")
     .option("--ci", "compare with benchmarks/baselines/<suite>.json; exit 1 on a regression")
     .option("--update-baseline", "write benchmarks/baselines/<suite>.json from this run's results")
+    .option(
+      "--baseline <file>",
+      "baseline file for --ci / --update-baseline (default benchmarks/baselines/<suite>.json)",
+    )
     .option("--report-only", "rebuild the report (and baseline check) from results.jsonl without running")
     .option("--no-report", "do not write report.md / report.html")
     .option(
