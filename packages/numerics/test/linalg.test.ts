@@ -1,3 +1,4 @@
+import { EigenvalueDecomposition } from "ml-matrix";
 import { describe, expect, it } from "vitest";
 import {
   createRng,
@@ -38,6 +39,39 @@ describe("symmetricEigenvalues", () => {
     for (let k = 1; k <= n; k++)
       expect(Math.abs(ev[k - 1] - (2 - 2 * Math.cos((k * Math.PI) / (n + 1))))).toBeLessThan(1e-14);
   });
+  it("agrees with ml-matrix's independent EVD (1e-12·‖A‖) and with trace / Frobenius identities", () => {
+    const n = 40;
+    const rng = createRng(21);
+    const a = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j <= i; j++) {
+        const v = rng.normal();
+        a[i * n + j] = v;
+        a[j * n + i] = v;
+      }
+    }
+    const ours = symmetricEigenvalues({ data: a, rows: n, cols: n });
+    const ref = new EigenvalueDecomposition(fromRowMajor(a, n, n), {
+      assumeSymmetric: true,
+    }).realEigenvalues.sort((x, y) => x - y);
+    const norm = Math.max(...ref.map(Math.abs));
+    for (let i = 0; i < n; i++) expect(Math.abs(ours[i] - ref[i])).toBeLessThan(1e-12 * norm);
+    let trace = 0;
+    let frob = 0;
+    for (let i = 0; i < n; i++) trace += a[i * n + i];
+    for (const v of a) frob += v * v;
+    expect(Math.abs(ours.reduce((s, v) => s + v, 0) - trace)).toBeLessThan(1e-12 * n * norm);
+    expect(Math.abs(ours.reduce((s, v) => s + v * v, 0) / frob - 1)).toBeLessThan(1e-13);
+  });
+
+  it("edge cases: 0×0, 1×1, identity (repeated eigenvalue), badly scaled diagonal", () => {
+    expect(symmetricEigenvalues(rm(0, 0, [])).length).toBe(0);
+    expect(Array.from(symmetricEigenvalues(rm(1, 1, [-2.5])))).toEqual([-2.5]);
+    expect(Array.from(symmetricEigenvalues(Matrix.eye(5)))).toEqual([1, 1, 1, 1, 1]);
+    const diag = symmetricEigenvalues(rm(3, 3, [1e10, 0, 0, 0, 1e-10, 0, 0, 0, -3]));
+    expect(Array.from(diag)).toEqual([-3, 1e-10, 1e10]);
+  });
+
   it("rejects asymmetric, non-square and non-finite input naming the argument", () => {
     expect(() => symmetricEigenvalues(rm(2, 2, [1, 2, 3, 4]))).toThrow(/a must be symmetric/);
     expect(() => symmetricEigenvalues(rm(2, 3, [1, 2, 3, 4, 5, 6]))).toThrow(/a must be square \(got 2×3\)/);

@@ -5,12 +5,14 @@
  */
 import { CholeskyDecomposition } from "ml-matrix";
 import { InvalidInputError } from "../errors";
-import { type MatrixInput, requireSymmetric, toMatrix } from "./matrix-input";
+import { asRowMajor, type MatrixInput, requireSymmetric } from "./matrix-input";
+import { fromRowMajor } from "./row-major";
 
 /** log det a for a symmetric positive-definite a; InvalidInputError otherwise. */
 export function logDetSpd(a: MatrixInput): number {
-  const m = toMatrix("logDetSpd", "a", a);
-  requireSymmetric("logDetSpd", "a", m);
+  const r = asRowMajor("logDetSpd", "a", a);
+  requireSymmetric("logDetSpd", "a", r);
+  const m = fromRowMajor(r.data, r.rows, r.cols);
   const chol = new CholeskyDecomposition(m);
   if (!chol.isPositiveDefinite()) {
     throw new InvalidInputError(`logDetSpd: a (${m.rows}×${m.columns}) is not positive definite`);

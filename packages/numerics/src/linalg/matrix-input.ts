@@ -26,48 +26,53 @@ export function checkRowMajor(routine: string, name: string, m: RowMajorMatrix):
   }
 }
 
-/** The input as an ml-matrix Matrix (copied from row-major data); checks shape and, if asked, finiteness. */
-export function toMatrix(routine: string, name: string, a: MatrixInput, requireFinite = true): Matrix {
-  let m: Matrix;
+/** A row-major copy of the input, checked for shape and finite entries. */
+export function asRowMajor(routine: string, name: string, a: MatrixInput): RowMajorMatrix {
+  let out: RowMajorMatrix;
   if (AbstractMatrix.isMatrix(a)) {
-    m = a instanceof Matrix ? a : new Matrix(a);
+    const rows = a.rows;
+    const cols = a.columns;
+    const data = new Float64Array(rows * cols);
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) data[i * cols + j] = a.get(i, j);
+    out = { data, rows, cols };
   } else {
-    checkRowMajor(routine, name, a as RowMajorMatrix);
-    const { data, rows, cols } = a as RowMajorMatrix;
-    m = new Matrix(rows, cols);
-    for (let i = 0; i < rows; i++) m.setRow(i, data.subarray(i * cols, (i + 1) * cols));
+    const r = a as RowMajorMatrix;
+    checkRowMajor(routine, name, r);
+    out = { data: Float64Array.from(r.data), rows: r.rows, cols: r.cols };
   }
-  if (requireFinite) {
-    for (let i = 0; i < m.rows; i++) {
-      for (let j = 0; j < m.columns; j++) {
-        const v = m.get(i, j);
-        if (!Number.isFinite(v))
-          throw new InvalidInputError(`${routine}: ${name}[${i}][${j}] is not finite (${v})`);
-      }
+  const { data, cols } = out;
+  for (let i = 0; i < data.length; i++) {
+    if (!Number.isFinite(data[i])) {
+      throw new InvalidInputError(
+        `${routine}: ${name}[${Math.floor(i / cols)}][${i % cols}] is not finite (${data[i]})`,
+      );
     }
   }
+  return out;
+}
+
+/** The input as an ml-matrix Matrix (a copy), checked for shape and finite entries. */
+export function toMatrix(routine: string, name: string, a: MatrixInput): Matrix {
+  const { data, rows, cols } = asRowMajor(routine, name, a);
+  const m = new Matrix(rows, cols);
+  for (let i = 0; i < rows; i++) m.setRow(i, data.subarray(i * cols, (i + 1) * cols));
   return m;
 }
 
-/** Throws unless m is square. */
-export function requireSquare(routine: string, name: string, m: Matrix): void {
-  if (m.rows !== m.columns) {
-    throw new InvalidInputError(`${routine}: ${name} must be square (got ${m.rows}×${m.columns})`);
-  }
-}
-
-/** Throws unless m is symmetric to 1e-10 relative to its largest entry. */
-export function requireSymmetric(routine: string, name: string, m: Matrix): void {
-  requireSquare(routine, name, m);
-  const n = m.rows;
+/** Throws unless m is square and symmetric to 1e-10 relative to its largest entry. */
+export function requireSymmetric(routine: string, name: string, m: RowMajorMatrix): void {
+  const { data, rows: n, cols } = m;
+  if (n !== cols) throw new InvalidInputError(`${routine}: ${name} must be square (got ${n}×${cols})`);
   let scale = 0;
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) scale = Math.max(scale, Math.abs(m.get(i, j)));
+  for (let i = 0; i < data.length; i++) scale = Math.max(scale, Math.abs(data[i]));
   const tol = 1e-10 * scale;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      if (Math.abs(m.get(i, j) - m.get(j, i)) > tol) {
+      const aij = data[i * n + j];
+      const aji = data[j * n + i];
+      if (Math.abs(aij - aji) > tol) {
         throw new InvalidInputError(
-          `${routine}: ${name} must be symmetric (entries [${i}][${j}] = ${m.get(i, j)} and [${j}][${i}] = ${m.get(j, i)})`,
+          `${routine}: ${name} must be symmetric (entries [${i}][${j}] = ${aij} and [${j}][${i}] = ${aji})`,
         );
       }
     }
