@@ -51,4 +51,17 @@ export interface EntropyEstimator {
   entropy(x: Samples): Estimate;
 }
 
-export type Estimator = MIEstimator | EntropyEstimator;
+/**
+ * An estimator with both methods: the information-plane estimators (binning, pairwise bounds, sample
+ * propagation) give H(T) — which is I(X;T) for X uniform over the rows — from `entropy(t)` and
+ * I(T;Y) from `estimate(t, y)`, with y integer labels or rows whose exact repeats define the classes.
+ */
+export interface MIAndEntropyEstimator {
+  readonly id: string;
+  readonly kind: "both";
+  parameters(): Params;
+  estimate(x: Samples, y: Target): Estimate;
+  entropy(x: Samples): Estimate;
+}
+
+export type Estimator = MIEstimator | EntropyEstimator | MIAndEntropyEstimator;

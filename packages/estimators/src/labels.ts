@@ -3,7 +3,11 @@
  * `y` where exactly equal rows are one value (e.g. y = the network inputs gives I(X;T) with X uniform
  * over the distinct inputs, ibsgd's `bin_calc_information`). Class ids are dense, 0..classes−1.
  */
-import type { Samples } from "./interface";
+import type { Samples, Target } from "./interface";
+
+/** What the public functions accept as labels: Int32Array, an integer array, or rows of y. */
+export type LabelsInput = Target | readonly number[];
+
 import { checkLabels, checkSameRows, checkSamples, rowGroups } from "./validate";
 
 export interface Classes {

@@ -1,8 +1,11 @@
-import { describe, expect, it } from "vitest";
-import { binningMI } from "../src/binning/binning-mi";
+import { describe, expect, it, vi } from "vitest";
+import { binningMI, computeBinning } from "../src/binning/binning-mi";
 import { idnnsEdges, quantiseAdaptive } from "../src/binning/quantisers";
 import { classesOfLabels, targetClasses } from "../src/labels";
 import { haveShared, peerRows, readShared, toSamples } from "./reference";
+
+// Monte-Carlo and O(n²) reference runs: generous per-test time on a shared, loaded 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 // §2.8 test vectors: 8 samples × 2 units, labels [0,0,0,0,1,1,1,1]; the table is in bits.
 const T = {
@@ -27,23 +30,23 @@ const base = { bins: 30, width: 0.07, classes };
 
 describe("binning: §2.8 test vectors (bits, exact up to rounding: 1e-12)", () => {
   it("floor(t/0.5): I(X;T) = 2.25 bits, I(T;Y) = 0.75 bits", () => {
-    const r = binningMI(T, { ...base, mode: "width", width: 0.5 });
+    const r = computeBinning(T, { ...base, mode: "width", width: 0.5 });
     expect(bits(r.entropy)).toBeCloseTo(2.25, 12);
     expect(bits(r.mutualInformationY ?? Number.NaN)).toBeCloseTo(0.75, 12);
   });
   it("floor(t/0.07): 3.00 and 1.00 bits", () => {
-    const r = binningMI(T, { ...base, mode: "width" });
+    const r = computeBinning(T, { ...base, mode: "width" });
     expect(bits(r.entropy)).toBeCloseTo(3, 12);
     expect(bits(r.mutualInformationY ?? Number.NaN)).toBeCloseTo(1, 12);
   });
   it("IDNNs 30 edges on [−1, 1]: 2.50 and 1.00 bits", () => {
-    const r = binningMI(T, { ...base, mode: "idnns", bins: 30 });
+    const r = computeBinning(T, { ...base, mode: "idnns", bins: 30 });
     expect(bits(r.entropy)).toBeCloseTo(2.5, 12);
     expect(bits(r.mutualInformationY ?? Number.NaN)).toBeCloseTo(1, 12);
     expect(r.clipped).toBe(0);
   });
   it("IDNNs 3 edges on [−1, 1]: 1.50 and 0.50 bits", () => {
-    const r = binningMI(T, { ...base, mode: "idnns", bins: 3 });
+    const r = computeBinning(T, { ...base, mode: "idnns", bins: 3 });
     expect(bits(r.entropy)).toBeCloseTo(1.5, 12);
     expect(bits(r.mutualInformationY ?? Number.NaN)).toBeCloseTo(0.5, 12);
   });
@@ -65,7 +68,7 @@ describe("binning: conventions and diagnostics", () => {
 
   it("IDNNs quirks are counted: below −1 wraps to the top bin, ≥ last edge gets its own bin", () => {
     const t = { data: Float64Array.from([-1.5, 1.0, 2.0, 0.999]), n: 4, d: 1 };
-    const r = binningMI(t, { ...base, classes: undefined, mode: "idnns", bins: 3 });
+    const r = computeBinning(t, { ...base, classes: undefined, mode: "idnns", bins: 3 });
     // codes: −1.5 → wraps to the code of 1.0 and 2.0 (IDNNs merges them); 0.999 → [0, 1)
     expect(r.occupied).toBe(2);
     expect(r.wrapped).toBe(1);
@@ -75,11 +78,17 @@ describe("binning: conventions and diagnostics", () => {
 
   it("range-aware bins cover a ReLU layer without clipping; a [−1, 1] range clips and says so", () => {
     const relu = { data: Float64Array.from([0, 0, 0.5, 2.5, 7.9, 8]), n: 6, d: 1 };
-    const own = binningMI(relu, { ...base, classes: undefined, mode: "range", bins: 4 });
+    const own = computeBinning(relu, { ...base, classes: undefined, mode: "range", bins: 4 });
     expect(own.range).toEqual([0, 8]);
     expect(own.clipped).toBe(0);
     expect(own.occupied).toBe(3); // [0,2): 0,0,0.5; [2,4): 2.5; [6,8]: 7.9, 8
-    const fixed = binningMI(relu, { ...base, classes: undefined, mode: "range", bins: 4, range: [-1, 1] });
+    const fixed = computeBinning(relu, {
+      ...base,
+      classes: undefined,
+      mode: "range",
+      bins: 4,
+      range: [-1, 1],
+    });
     expect(fixed.clipped).toBe(3);
   });
 
@@ -94,7 +103,7 @@ describe("binning: conventions and diagnostics", () => {
     // inputs 0,0,1,1 with T patterns a,b,c,c: H(T) = 1.5 bits, H(T|X) = 0.5 bits
     const t = { data: Float64Array.from([0.1, 0.9, 3.1, 3.2]), n: 4, d: 1 };
     const x = { data: Float64Array.from([0, 0, 1, 1]), n: 4, d: 1 };
-    const r = binningMI(t, { ...base, mode: "width", width: 0.5, classes: targetClasses(x, 4) });
+    const r = computeBinning(t, { ...base, mode: "width", width: 0.5, classes: targetClasses(x, 4) });
     expect(bits(r.entropy)).toBeCloseTo(1.5, 12);
     expect(bits(r.mutualInformationY ?? Number.NaN)).toBeCloseTo(1, 12);
   });
@@ -125,8 +134,8 @@ describe.runIf(haveSzt)("binning: IDNNs and ibsgd values on the SZT tanh layers 
         const opts = { mode: "idnns" as const, bins: r.params.num_of_bins as number, width: 0 };
         const value =
           r.quantity === "I(X;T)"
-            ? binningMI(t, { ...opts, classes: targetClasses(inputs, t.n) }).mutualInformationY
-            : binningMI(t, { ...opts, classes: labels }).mutualInformationY;
+            ? computeBinning(t, { ...opts, classes: targetClasses(inputs, t.n) }).mutualInformationY
+            : computeBinning(t, { ...opts, classes: labels }).mutualInformationY;
         near(value ?? Number.NaN, r.value_nats);
       });
     }
@@ -135,7 +144,7 @@ describe.runIf(haveSzt)("binning: IDNNs and ibsgd values on the SZT tanh layers 
     for (const r of mine.filter((r) => r.peer === "ibsgd.simplebinmi.bin_calc_information")) {
       it(`${name} ${r.peer} bins=${r.params.num_of_bins}`, () => {
         const t = toSamples(layer.t_clean);
-        const value = binningMI(t, {
+        const value = computeBinning(t, {
           mode: "idnns",
           bins: r.params.num_of_bins as number,
           width: 0,
@@ -147,7 +156,7 @@ describe.runIf(haveSzt)("binning: IDNNs and ibsgd values on the SZT tanh layers 
     // ibsgd bin_calc_information2: floor(t / binsize) codes, nats; returns (H(T), I(T;Y)).
     for (const r of mine.filter((r) => r.peer === "ibsgd.simplebinmi.bin_calc_information2")) {
       it(`${name} ${r.peer} ${r.quantity} binsize=${r.params.binsize}`, () => {
-        const res = binningMI(toSamples(layer.t_clean), {
+        const res = computeBinning(toSamples(layer.t_clean), {
           mode: "width",
           bins: 0,
           width: r.params.binsize as number,
@@ -157,4 +166,29 @@ describe.runIf(haveSzt)("binning: IDNNs and ibsgd values on the SZT tanh layers 
       });
     }
   }
+});
+
+describe("binningMI (public, validating)", () => {
+  it("takes labels or input rows and defaults to width 0.07", () => {
+    const r = binningMI(T, { labels: [0, 0, 0, 0, 1, 1, 1, 1] });
+    expect(bits(r.entropy)).toBeCloseTo(3, 12);
+    expect(bits(r.mutualInformationY ?? Number.NaN)).toBeCloseTo(1, 12);
+  });
+
+  it("names bad options and inputs", () => {
+    expect(() => binningMI(T, { mode: "quantile" })).toThrow(
+      'mode must be one of width, idnns, range, adaptive, adaptive-all, got "quantile"',
+    );
+    expect(() => binningMI(T, { mode: "idnns", bins: 1 })).toThrow(
+      "bins must be an integer in [2, 1000000], got 1",
+    );
+    expect(() => binningMI(T, { width: -1 })).toThrow("width must be a finite number > 0, got -1");
+    expect(() => binningMI(T, { mode: "range", range: [1, -1] })).toThrow(
+      "range must have lo < hi, got [1, -1]",
+    );
+    expect(() => binningMI(T, { labels: [0, 1] })).toThrow("labels has 2 entries but there are 8 rows");
+    expect(() => binningMI({ data: new Float64Array([1, Number.NaN]), n: 2, d: 1 })).toThrow(
+      "t.data[1] (row 1) is NaN",
+    );
+  });
 });

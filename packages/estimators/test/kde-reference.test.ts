@@ -6,10 +6,13 @@
  * the Gram trick without centring or clamping; ours centre and clamp, a difference far below 1e-9.
  */
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
-import { pairwiseBounds } from "../src/kde/pairwise-bounds";
+import { describe, expect, it, vi } from "vitest";
+import { computePairwiseBounds, pairwiseBounds } from "../src/kde/pairwise-bounds";
 import { classesOfLabels } from "../src/labels";
 import { haveShared, peerRows, readShared, toSamples } from "./reference";
+
+// Monte-Carlo and O(n²) reference runs: generous per-test time on a shared, loaded 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 interface Fixture {
   datasets: Record<string, { shape: number[]; data: number[] }>;
@@ -63,7 +66,7 @@ describe.runIf(haveSzt)(
     const computed = new Map<string, ReturnType<typeof pairwiseBounds>>();
     const bounds = (name: string, variance: number) => {
       const key = `${name} ${variance}`;
-      if (!computed.has(key)) computed.set(key, pairwiseBounds(layer(name), { variance, classes }));
+      if (!computed.has(key)) computed.set(key, computePairwiseBounds(layer(name), { variance, classes }));
       return computed.get(key) as ReturnType<typeof pairwiseBounds>;
     };
     for (const r of rows) {

@@ -1,6 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { gaussianEntropy, pairwiseBounds } from "../src/kde/pairwise-bounds";
+import { describe, expect, it, vi } from "vitest";
+import { computePairwiseBounds, gaussianEntropy, pairwiseBounds } from "../src/kde/pairwise-bounds";
 import { classesOfLabels } from "../src/labels";
+
+// Monte-Carlo and O(n²) reference runs: generous per-test time on a shared, loaded 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 /** §3.8 test points: x_i = sin(i²), y_i = x_i + 0.5·cos(3i + 1), i = 1..20; label (i − 1) mod 2. */
 function specPoints() {
@@ -56,7 +59,7 @@ describe("pairwise bounds: §3.8 test vectors", () => {
   }
 
   it("σ² = 0.1: I(T;Y) via class-conditional mixtures", () => {
-    const r = pairwiseBounds(t, { variance: 0.1, classes: classesOfLabels(labels) });
+    const r = computePairwiseBounds(t, { variance: 0.1, classes: classesOfLabels(labels) });
     expect(r.mutualInformationY?.upper).toBeCloseTo(0.4242408425, 9);
     expect(r.mutualInformationY?.lower).toBeCloseTo(0.1797619451, 9);
   });
@@ -79,7 +82,7 @@ describe("pairwise bounds: tiled Gram kernel against the direct formula", () => 
     for (let i = 0; i < n; i++) labels[i] = (i * 7) % 3;
     const t = { data, n, d };
     for (const v of [0.05, 1]) {
-      const r = pairwiseBounds(t, { variance: v, classes: classesOfLabels(labels) });
+      const r = computePairwiseBounds(t, { variance: v, classes: classesOfLabels(labels) });
       const all = naiveBounds(data, n, d, v);
       expect(r.entropy.upper).toBeCloseTo(all.upper, 10);
       expect(r.entropy.lower).toBeCloseTo(all.lower, 10);
@@ -120,8 +123,21 @@ describe("pairwise bounds: threads", () => {
     for (let i = 0; i < data.length; i++) data[i] = Math.cos(0.37 * i * i);
     const labels = Int32Array.from({ length: n }, (_, i) => i % 4);
     const t = { data, n, d };
-    const one = pairwiseBounds(t, { variance: 0.2, classes: classesOfLabels(labels), threads: 1 });
-    const three = pairwiseBounds(t, { variance: 0.2, classes: classesOfLabels(labels), threads: 3 });
+    const one = computePairwiseBounds(t, { variance: 0.2, classes: classesOfLabels(labels), threads: 1 });
+    const three = computePairwiseBounds(t, { variance: 0.2, classes: classesOfLabels(labels), threads: 3 });
     expect(three).toEqual(one);
+  });
+});
+
+describe("pairwiseBounds (public, validating)", () => {
+  it("accepts labels and names bad arguments", () => {
+    const { t, labels } = specPoints();
+    const r = pairwiseBounds(t, { variance: 0.1, labels });
+    expect(r.mutualInformationY?.upper).toBeCloseTo(0.4242408425, 9);
+    expect(() => pairwiseBounds(t, { variance: -0.1 })).toThrow("variance must be > 0 (it is a variance σ²");
+    expect(() => pairwiseBounds(t, { variance: 0.1, labels: [0, 1] })).toThrow("labels has 2 entries");
+    expect(() => pairwiseBounds({ data: new Float64Array(3), n: 2, d: 2 }, { variance: 1 })).toThrow(
+      "t: data has 3 values but shape is [2, 2]",
+    );
   });
 });

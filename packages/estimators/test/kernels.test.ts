@@ -99,8 +99,9 @@ describe("worker pool", () => {
     const nq = 2000;
     const d = 6;
     const queries = toShared(pseudo(nq * d, 23));
-    const centres = toShared(pseudo(2000 * d, 29));
-    const problems = [{ queries, nq, centres, nc: 2000, d, scale: 1 }];
+    // chunks of ~2.4M multiply-adds each, long enough that booted helpers get scheduled on a busy machine
+    const centres = toShared(pseudo(8000 * d, 29));
+    const problems = [{ queries, nq, centres, nc: 8000, d, scale: 1 }];
     const chunks = 40;
     const ranges = new Int32Array(chunks * 3);
     for (let c = 0; c < chunks; c++) ranges.set([0, c * 50, c * 50 + 50], 3 * c);
@@ -110,7 +111,7 @@ describe("worker pool", () => {
     const single = sharedFloat64(nq);
     expect(runChunks("gaussianLse", { problems, ranges, out: [single] }, chunks, 1)).toBe(chunks);
     expect(Array.from(out)).toEqual(Array.from(single));
-  });
+  }, 120_000); // booting workers compiles the kernels through tsx: slow on a loaded machine
 
   it("gives bit-identical results for 1 and 3 threads", () => {
     const nq = 600;
@@ -129,5 +130,5 @@ describe("worker pool", () => {
     const direct = new Float64Array(nq);
     gaussianLogSumExp(problems[0], 0, nq, direct);
     expect(results[0]).toEqual(Array.from(direct));
-  });
+  }, 120_000);
 });

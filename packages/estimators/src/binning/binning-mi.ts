@@ -9,8 +9,9 @@
  * I(X; Bin(T)) for X uniform over the rows, not an estimate of the continuous I(X;T) (§2.6).
  */
 import type { Samples } from "../interface";
-import type { Classes } from "../labels";
-import { rowGroups } from "../validate";
+import { type Classes, type LabelsInput, targetClasses } from "../labels";
+import { checkSamples, rowGroups } from "../validate";
+import { type BinningParams, resolveBinningOptions } from "./binning-options";
 import {
   type BinningMode,
   type Quantised,
@@ -119,8 +120,24 @@ function quantise(t: Samples, opts: BinningOptions): { q: Quantised; range?: rea
   }
 }
 
+/**
+ * Bin every unit and compute H(T̃) (= I(X;T̃)) and, with labels (or rows of inputs), I(T̃;Y), after
+ * validating the inputs. Defaults: mode "width", width 0.07, bins 30.
+ */
+export function binningMI(
+  t: Samples,
+  opts: BinningParams & { readonly labels?: LabelsInput } = {},
+): BinningResult {
+  const x = checkSamples(t, "t");
+  const options = resolveBinningOptions(opts);
+  return computeBinning(x, {
+    ...options,
+    ...(opts.labels !== undefined ? { classes: targetClasses(opts.labels, x.n, "labels") } : {}),
+  });
+}
+
 /** Bin every unit and compute H(T̃) (= I(X;T̃)) and, with classes, I(T̃;Y). Inputs assumed valid. */
-export function binningMI(t: Samples, opts: BinningOptions): BinningResult {
+export function computeBinning(t: Samples, opts: BinningOptions): BinningResult {
   const { q, range } = quantise(t, opts);
   const codes: Samples = { data: q.codes, n: t.n, d: t.d };
   const { ids, groups } = rowGroups(codes);

@@ -14,7 +14,8 @@
 import type { Samples } from "../interface";
 import { runChunks, sharedFloat64, toShared } from "../kernels/lse-workers";
 import { columnMeans, rowSquaredNorms, shiftedCopy } from "../kernels/pairwise";
-import type { Classes } from "../labels";
+import { type Classes, type LabelsInput, targetClasses } from "../labels";
+import { checkInteger, checkSamples, checkVariance } from "../validate";
 import { lowScale, type MixtureSumsBuffers, mixtureSumsLayout, reduceMixtureSums } from "./mixture-sums";
 
 export interface Bounds {
@@ -47,16 +48,30 @@ export interface PairwiseBoundsOptions {
   readonly threads?: number;
 }
 
+/** Options of the public `pairwiseBounds`: labels (or rows whose repeats are classes) instead of classes. */
+export interface PairwiseBoundsInput {
+  readonly variance: number;
+  readonly labels?: LabelsInput;
+  readonly threads?: number;
+}
+
 /** d/2·ln(2πeσ²): differential entropy of N(0, σ²I_d), nats. */
 export function gaussianEntropy(d: number, variance: number): number {
   return (d / 2) * Math.log(2 * Math.PI * Math.E * variance);
 }
 
-/**
- * Both bounds (and, with classes, the I(T;Y) estimates) in one pass. Inputs are assumed valid: the
- * public entry is the `kde-upper`/`kde-lower` estimators of the registry, which validate first.
- */
-export function pairwiseBounds(t: Samples, opts: PairwiseBoundsOptions): PairwiseBoundsResult {
+/** Both bounds (and, with labels, the I(T;Y) estimates) in one pass, after validating the inputs. */
+export function pairwiseBounds(t: Samples, opts: PairwiseBoundsInput): PairwiseBoundsResult {
+  const x = checkSamples(t, "t");
+  return computePairwiseBounds(x, {
+    variance: checkVariance(opts.variance),
+    ...(opts.labels !== undefined ? { classes: targetClasses(opts.labels, x.n, "labels") } : {}),
+    threads: opts.threads === undefined ? 1 : checkInteger(opts.threads, "threads", 1, 256),
+  });
+}
+
+/** Both bounds (and, with classes, the I(T;Y) estimates) in one pass; inputs assumed valid. */
+export function computePairwiseBounds(t: Samples, opts: PairwiseBoundsOptions): PairwiseBoundsResult {
   const { n, d } = t;
   const { variance, classes } = opts;
   const layout = mixtureSumsLayout(n, d, classes !== undefined);

@@ -3,6 +3,7 @@
  * them up here, so a chunk is computed by the same code wherever it runs).
  */
 import { type MixtureSumsBuffers, type MixtureSumsLayout, mixtureSumsChunk } from "../kde/mixture-sums";
+import { type ConditionalEntropiesArgs, conditionalEntropiesChunk } from "../sp/conditional-entropies";
 import { type GaussianLseProblem, gaussianLogSumExp } from "./lse";
 
 export interface MixtureSumsArgs {
@@ -22,13 +23,17 @@ export interface GaussianLseArgs {
   readonly outSame?: readonly Float64Array[];
 }
 
-export type TaskName = "mixtureSums" | "gaussianLse";
-export type TaskArgs = MixtureSumsArgs | GaussianLseArgs;
+export type TaskName = "mixtureSums" | "gaussianLse" | "spConditional";
+export type TaskArgs = MixtureSumsArgs | GaussianLseArgs | ConditionalEntropiesArgs;
 
 export function runTaskChunk(task: TaskName, args: TaskArgs, c: number): void {
   if (task === "mixtureSums") {
     const a = args as MixtureSumsArgs;
     mixtureSumsChunk(a.buf, a.layout, a.scale, c);
+    return;
+  }
+  if (task === "spConditional") {
+    conditionalEntropiesChunk(args as ConditionalEntropiesArgs, c);
     return;
   }
   const a = args as GaussianLseArgs;
