@@ -3,9 +3,10 @@
  * with seeded initialisation (layer ℓ's weights come from deriveSeed(seed, init, ℓ)).
  */
 import * as tf from "@tensorflow/tfjs";
+import { activeBackend } from "../backend/initBackend";
 import { type NetworkConfig, type NetworkConfigInput, networkConfigSchema } from "../config/networkConfig";
 import { zodMessage } from "../config/zodMessage";
-import { InvalidInputError } from "../errors";
+import { InvalidInputError, ModelsError } from "../errors";
 import { Dense } from "../layers/dense";
 import { NoisyLayer } from "../layers/noisyLayer";
 import { UsvDense } from "../layers/usvDense";
@@ -41,6 +42,9 @@ export class Network {
     const parsed = networkConfigSchema.safeParse(config);
     if (!parsed.success) throw new InvalidInputError(zodMessage("network", parsed.error));
     this.config = parsed.data;
+    if (activeBackend() === undefined) {
+      throw new ModelsError("backend: call `await initBackend()` before building a network");
+    }
     if (!Number.isInteger(inputDim) || inputDim <= 0) {
       throw new InvalidInputError(`inputDim: expected a positive integer, got ${inputDim}`);
     }
