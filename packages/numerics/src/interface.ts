@@ -39,7 +39,7 @@ export interface GaussKronrodOptions {
   epsAbs?: number;
   /** Maximum number of subintervals (default 200). */
   maxSubdivisions?: number;
-  /** Finite points strictly inside (a, b) where the integrand is not smooth. */
+  /** Finite points of [a, b] where the integrand is not smooth (any order; ends and repeats are ignored). */
   breakpoints?: ArrayLike<number>;
   /** Name of the integrand, used in error messages. */
   name?: string;
@@ -50,6 +50,9 @@ export interface GaussKronrodOptions {
 /** Options of the vector-valued Gauss–Kronrod routine. */
 export interface GaussKronrodVectorOptions extends Omit<GaussKronrodOptions, "epsAbs"> {
   epsAbs?: number | ArrayLike<number>;
+  /** Reused output buffers (length ≥ dim) for value and error, to avoid two allocations per call. */
+  valueOut?: Float64Array;
+  errorOut?: Float64Array;
 }
 
 /** Options of the Gaussian expectations: a Gauss–Hermite order, or adaptive Gauss–Kronrod on the real line. */

@@ -59,10 +59,10 @@ describe("gaussKronrod on finite intervals", () => {
     expect(split.evaluations).toBeLessThan(plain.evaluations);
   });
 
-  it("accepts unsorted and repeated breakpoints", () => {
+  it("accepts unsorted and repeated breakpoints, and the ends themselves", () => {
     const f = (x: number) => Math.abs(x - 0.2) + Math.abs(x - 0.5);
     // ∫_0^1 |x − 0.2| + |x − 0.5| dx = (0.04 + 0.64)/2 + (0.25 + 0.25)/2
-    const r = gaussKronrod(f, 0, 1, { breakpoints: [0.5, 0.2, 0.5], epsRel: 1e-13 });
+    const r = gaussKronrod(f, 0, 1, { breakpoints: [0.5, 0.2, 1, 0.5, 0], epsRel: 1e-13 });
     expect(r.subdivisions).toBe(3);
     expect(rel(r.value, 0.34 + 0.25)).toBeLessThan(1e-14);
   });
@@ -234,6 +234,26 @@ describe("gaussKronrodVector", () => {
       breakpoints: [0],
     });
     expect(rel(r.value[1], s.value)).toBeLessThan(1e-12);
+  });
+
+  it("writes into valueOut / errorOut when given (no allocation of results)", () => {
+    const valueOut = new Float64Array(2).fill(7);
+    const errorOut = new Float64Array(2);
+    const r = gaussKronrodVector(
+      (x, o) => {
+        o[0] = x;
+        o[1] = 2;
+      },
+      2,
+      0,
+      3,
+      { valueOut, errorOut },
+    );
+    expect(r.value).toBe(valueOut);
+    expect(r.error).toBe(errorOut);
+    expect(Math.abs(valueOut[0] - 4.5)).toBeLessThan(1e-14);
+    expect(Math.abs(valueOut[1] - 6)).toBeLessThan(1e-14);
+    expect(() => gaussKronrodVector((_x, o) => o.fill(0), 3, 0, 1, { valueOut })).toThrow(/valueOut must be/);
   });
 
   it("a > b flips the sign; alternating dims at one depth stay correct", () => {

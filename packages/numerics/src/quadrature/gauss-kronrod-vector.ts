@@ -200,17 +200,23 @@ export function gaussKronrodVector(
     }
     ws.epsAbs[k] = e;
   }
+  for (const [name, buf] of [
+    ["valueOut", opts.valueOut],
+    ["errorOut", opts.errorOut],
+  ] as const) {
+    if (buf !== undefined && (!(buf instanceof Float64Array) || buf.length < dim)) {
+      throw new InvalidInputError(`${label}: ${name} must be a Float64Array of length ≥ dim = ${dim}`);
+    }
+  }
   if (typeof epsAbsOpt !== "number" && epsAbsOpt.length !== dim) {
     throw new InvalidInputError(`${label}: epsAbs has length ${epsAbsOpt.length}, expected dim = ${dim}`);
   }
   if (a === b) {
-    return {
-      value: new Float64Array(dim),
-      error: new Float64Array(dim),
-      evaluations: 0,
-      subdivisions: 0,
-      converged: true,
-    };
+    const value = opts.valueOut ?? new Float64Array(dim);
+    const error = opts.errorOut ?? new Float64Array(dim);
+    value.fill(0, 0, dim);
+    error.fill(0, 0, dim);
+    return { value, error, evaluations: 0, subdivisions: 0, converged: true };
   }
   const sign = a > b ? -1 : 1;
   depth++;
@@ -277,8 +283,10 @@ export function gaussKronrodVector(
       n++;
       evaluations += 30;
     }
-    const value = new Float64Array(dim);
-    const error = new Float64Array(dim);
+    const value = opts.valueOut ?? new Float64Array(dim);
+    const error = opts.errorOut ?? new Float64Array(dim);
+    value.fill(0, 0, dim);
+    error.fill(0, 0, dim);
     for (let s = 0; s < n; s++) {
       for (let k = 0; k < dim; k++) {
         value[k] += res[s * dim + k];

@@ -41,7 +41,8 @@ export const KIND_LOWER_INF = 2;
  * Writes the initial partition of [min(a,b), max(a,b)] (split at the breakpoints, and at 0 for (−∞, ∞)) into
  * lo/hi/kind/off, in the variable of each segment, and returns the number of segments. The arrays must
  * hold at least breakpoints.length + 2 entries; `scratch` (≥ breakpoints.length entries, overwritten)
- * holds the sorted breakpoints, so nothing is allocated. Validates the breakpoints.
+ * holds the sorted breakpoints, so nothing is allocated. Breakpoints must be finite and in [a, b]; points
+ * equal to a, b or to each other are ignored.
  */
 export function fillPartition(
   routine: string,
@@ -73,9 +74,9 @@ export function fillPartition(
     throw new InvalidInputError(`${routine}: breakpoints must be an array of numbers`);
   for (let i = 0; i < nbp; i++) {
     const p = breakpoints[i];
-    if (typeof p !== "number" || !Number.isFinite(p) || p <= a || p >= b) {
+    if (typeof p !== "number" || !Number.isFinite(p) || p < a || p > b) {
       throw new InvalidInputError(
-        `${routine}: breakpoints[${i}] = ${String(p)} must be finite and strictly inside (${a}, ${b})`,
+        `${routine}: breakpoints[${i}] = ${String(p)} must be finite and inside [${a}, ${b}]`,
       );
     }
     // insertion sort (breakpoint lists are short)
@@ -90,7 +91,7 @@ export function fillPartition(
   let left = a;
   for (let i = 0; i < nbp; i++) {
     const p = scratch[i];
-    if (p === left) continue;
+    if (p === left || p === b) continue; // repeated points and the ends themselves add nothing
     setSegment(n++, left, p, lo, hi, kind, off);
     left = p;
   }
