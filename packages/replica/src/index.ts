@@ -2,6 +2,13 @@
  * @infoflow/replica — entropy, mutual information and MMSE of multi-layer stochastic networks with
  * orthogonally invariant weights by the replica formula (Gabrié et al., NeurIPS 2018; shared/docs/replica-math.md).
  */
+export {
+  type CaseFixedPoint,
+  type CaseOutput,
+  caseOptionsSchema,
+  replicaCaseSchema,
+  runCase,
+} from "./api/cases";
 export { computeAllLayers, computeEntropy, computeMutualInformation, type NetworkInput } from "./api/compute";
 export { replicaOptionsSchema } from "./api/options";
 export { createChannel } from "./channels";

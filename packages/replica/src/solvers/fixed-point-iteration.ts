@@ -5,6 +5,7 @@
  * (Ã_{ℓ+1}, Ṽ_ℓ), so the V update reuses the values of the backward sweep.
  */
 import type { FixedPoint, HiddenValues } from "../interface";
+import { AndersonAccelerator } from "./anderson";
 import type { Network } from "./network";
 import { ConvergenceMonitor, type SolverOptions, type SolverRun } from "./run";
 import { copyFixedPoint, frozenAIn } from "./state";
@@ -56,8 +57,43 @@ export function runFixedPoint(net: Network, start: FixedPointStart, opts: Solver
     return `θ-equation has no root at layer ${bad + 1} (γ = A·V = ${gammaAt[bad].toPrecision(6)})`;
   };
 
+  // Anderson mixing of (log V, log A) — robust mode, no frozen or fixed layers (dnner mode iterates plainly)
+  const accel = opts.accelerate && !anyFixed ? new AndersonAccelerator(2 * L) : undefined;
+  const x = new Float64Array(2 * L);
+  const gx = new Float64Array(2 * L);
+  const nx = new Float64Array(2 * L);
+
+  /** Replace (V, A) by the Anderson mix of the last sweeps, unless a layer froze or the mix leaves the domain. */
+  const accelerate = () => {
+    const acc = accel as AndersonAccelerator;
+    if (frozen.some((f) => f) || !ok.every((o) => o)) {
+      acc.reset();
+      return;
+    }
+    for (let i = 0; i < L; i++) {
+      gx[i] = Math.log(v[i]);
+      gx[L + i] = Math.log(a[i]);
+    }
+    acc.next(x, gx, nx);
+    for (let i = 0; i < L; i++) {
+      const vi = Math.exp(nx[i]);
+      if (!(vi > 0 && vi <= net.rho[i] && Number.isFinite(nx[L + i]))) {
+        acc.reset();
+        return;
+      }
+    }
+    for (let i = 0; i < L; i++) {
+      v[i] = Math.exp(nx[i]);
+      a[i] = Math.exp(nx[L + i]);
+    }
+  };
+
   while (iterations < opts.maxIter) {
     for (let i = 0; i < L; i++) old[i] = tracked[i];
+    for (let i = 0; i < L; i++) {
+      x[i] = Math.log(v[i]);
+      x[L + i] = Math.log(a[i]);
+    }
     for (let i = L - 1; i >= 0; i--) {
       if (!frozen[i]) {
         const r = ensembles[i].theta(a[i] * v[i]);
@@ -107,6 +143,7 @@ export function runFixedPoint(net: Network, start: FixedPointStart, opts: Solver
     }
     stopped = monitor.tooSlow();
     if (stopped !== undefined) break;
+    if (accel) accelerate();
   }
   if (failure === undefined && !ok.every((x) => x)) failure = noRoot();
   if (!converged && failure === undefined && stopped === undefined)

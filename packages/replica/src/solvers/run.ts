@@ -14,6 +14,8 @@ export interface SolverOptions {
    * when the θ-equation has had no root for 10 sweeps in a row. Undefined: dnner's behaviour.
    */
   relTol?: number;
+  /** Robust mode: Anderson-accelerate the fixed-point iteration (anderson.ts). */
+  accelerate?: boolean;
   /** Layers whose V stays at its start value (dnner `fixed_v`, φ as a function of V). */
   fixedV: readonly boolean[];
 }
