@@ -42,16 +42,16 @@ function knnFactory<K extends keyof KnnModule>(name: K): NonNullable<KnnModule[K
 }
 
 const COMMON = {
-  base: "2 for bits, e for nats (default e)",
+  base: "2 for bits, e for nats",
 };
 
 const KNN_PARAMS = {
-  k: "neighbours (default 3)",
+  k: "neighbours",
   ...COMMON,
-  ties: "exact duplicate rows: jitter (default) or error",
-  jitter: "noise added, × each column's standard deviation (default 0: none unless ties force it)",
-  seed: "seed of the jitter and of the shuffle null (default 0)",
-  threads: "threads for the neighbour search (default: by problem size)",
+  ties: "exact duplicate rows: jitter or error",
+  jitter: "noise added, × each column's standard deviation (0: none unless duplicate rows force it)",
+  seed: "seed of the jitter and of the shuffle null",
+  threads: "threads for the neighbour search; auto = by problem size",
 };
 
 const REGISTRY: Array<EstimatorInfo & { create: (params: Params) => Estimator }> = [
@@ -60,7 +60,7 @@ const REGISTRY: Array<EstimatorInfo & { create: (params: Params) => Estimator }>
     kind: "mi",
     description: "KSG-1 mutual information I(X;Y) (Kraskov et al. 2004), max-norm, strict counts",
     defaults: { k: 3, base: "e", ties: "jitter", jitter: 0, seed: 0, threads: "auto", shuffles: 0 },
-    parameters: { ...KNN_PARAMS, shuffles: "permutation-null shuffles (default 0)" },
+    parameters: { ...KNN_PARAMS, shuffles: "permutation-null shuffles" },
     create: (p) => knnFactory("createKsgEstimator")({ ...p, variant: 1 }),
   },
   {
@@ -68,7 +68,7 @@ const REGISTRY: Array<EstimatorInfo & { create: (params: Params) => Estimator }>
     kind: "mi",
     description: "KSG-2 mutual information I(X;Y) (Kraskov et al. 2004), max-norm, non-strict counts",
     defaults: { k: 3, base: "e", ties: "jitter", jitter: 0, seed: 0, threads: "auto", shuffles: 0 },
-    parameters: { ...KNN_PARAMS, shuffles: "permutation-null shuffles (default 0)" },
+    parameters: { ...KNN_PARAMS, shuffles: "permutation-null shuffles" },
     create: (p) => knnFactory("createKsgEstimator")({ ...p, variant: 2 }),
   },
   {
@@ -76,7 +76,7 @@ const REGISTRY: Array<EstimatorInfo & { create: (params: Params) => Estimator }>
     kind: "entropy",
     description: "Kozachenko–Leonenko differential entropy h(X) (max-norm by default, like NPEET)",
     defaults: { k: 3, metric: "max", base: "e", ties: "jitter", jitter: 0, seed: 0, threads: "auto" },
-    parameters: { ...KNN_PARAMS, metric: "max (Chebyshev, default) or euclidean" },
+    parameters: { ...KNN_PARAMS, metric: "max (Chebyshev) or euclidean" },
     create: (p) => knnFactory("createKozachenkoLeonenkoEstimator")(p),
   },
   ...(["upper", "lower"] as const).map((bound) => ({
@@ -87,11 +87,11 @@ const REGISTRY: Array<EstimatorInfo & { create: (params: Params) => Estimator }>
       "T = x + N(0, variance·I); with y/labels, I(T;Y) from class-conditional mixtures (Saxe et al. 2018)",
     defaults: KDE_DEFAULTS,
     parameters: {
-      variance: "noise VARIANCE σ² (default 0.1)",
+      variance: "noise VARIANCE σ²",
       ...COMMON,
-      threads: "threads (default: by problem size; results do not depend on it)",
-      shuffles: "permutation-null shuffles of y for I(T;Y) (default 0)",
-      seed: "seed of the shuffle null (default 0)",
+      threads: "threads; auto = by problem size (results do not depend on it)",
+      shuffles: "permutation-null shuffles of y for I(T;Y)",
+      seed: "seed of the shuffle null",
     },
     create: (p: Params) => createKdeEstimator(bound, p),
   })),
@@ -103,14 +103,14 @@ const REGISTRY: Array<EstimatorInfo & { create: (params: Params) => Estimator }>
       "I(Bin(T);Y) (Shwartz-Ziv & Tishby 2017, Saxe et al. 2018)",
     defaults: BINNING_DEFAULTS,
     parameters: {
-      mode: "width (⌊t/width⌋), idnns (SZT float32 edges), range, adaptive, adaptive-all (default width)",
-      bins: "idnns: number of edges; range: intervals; adaptive: quantile bins (default 30)",
-      width: "bin width for mode width (default 0.07)",
-      range: "[lo, hi] for idnns (default [-1, 1]) and range (default: the data's min and max)",
-      low: "first edge of the adaptive modes (default: the smallest value)",
+      mode: "width (⌊t/width⌋), idnns (SZT float32 edges), range, adaptive, adaptive-all",
+      bins: "idnns: number of edges; range: intervals; adaptive: quantile bins",
+      width: "bin width for mode width",
+      range: "[lo, hi] for idnns ([-1, 1] if absent) and range (the data's min and max if absent)",
+      low: "first edge of the adaptive modes (the smallest value if absent)",
       ...COMMON,
-      shuffles: "permutation-null shuffles of y for I(Bin(T);Y) (default 0)",
-      seed: "seed of the shuffle null (default 0)",
+      shuffles: "permutation-null shuffles of y for I(Bin(T);Y)",
+      seed: "seed of the shuffle null",
     },
     create: createBinningEstimator,
   },
@@ -122,12 +122,12 @@ const REGISTRY: Array<EstimatorInfo & { create: (params: Params) => Estimator }>
       "rows (Goldfeld et al. 2019); with y/labels, I(T;Y) from class-conditional mixtures",
     defaults: SP_DEFAULTS,
     parameters: {
-      variance: "noise VARIANCE β² (default 0.1)",
-      nmc: "noise draws per centre (default 4)",
-      seed: "seed of the Monte-Carlo draws (default 0)",
-      maxQueries: "cap on the number of queries (default: none)",
+      variance: "noise VARIANCE β²",
+      nmc: "noise draws per centre",
+      seed: "seed of the Monte-Carlo draws",
+      maxQueries: "cap on the number of queries (none if absent)",
       ...COMMON,
-      threads: "threads (default: by problem size; results do not depend on it)",
+      threads: "threads; auto = by problem size (results do not depend on it)",
     },
     create: createSpEstimator,
   },
