@@ -3,7 +3,7 @@
  * §6.4 ensemble table, the Marchenko–Pastur closed forms against quadrature of the MP density, the
  * θ-equation's first root, and the USV / matrix constructions.
  */
-import { createRng, gaussianMatrix, gaussKronrod, gramEigenvalues, toRowMajor } from "@infoflow/numerics";
+import { createRng, gaussianMatrix, gramEigenvalues, toRowMajor } from "@infoflow/numerics";
 import { describe, expect, it } from "vitest";
 import {
   createEnsemble,
@@ -14,6 +14,7 @@ import {
   usvEnsemble,
 } from "../src/ensembles";
 import type { Ensemble } from "../src/interface";
+import { mpExpect } from "./closed-forms";
 import { type ComponentEntry, componentEntries, describeEntry } from "./components-fixture";
 import thetaReference from "./fixtures/theta-reference.json";
 import { EXPLICIT_SPECTRA } from "./spectra";
@@ -174,23 +175,6 @@ describe("θ-solver: root accuracy, first root, dF/dγ = αθ/γ", () => {
 });
 
 describe("Gaussian ensemble: Marchenko–Pastur closed forms against quadrature of the MP density", () => {
-  /** ∫ f dMP for ratio α (E λ = α), by λ = m + r cos φ (removes the square-root edges) plus the atom. */
-  function mpExpect(alpha: number, f: (lam: number) => number): number {
-    const lo = (Math.sqrt(alpha) - 1) ** 2;
-    const hi = (Math.sqrt(alpha) + 1) ** 2;
-    const m = (lo + hi) / 2;
-    const r = (hi - lo) / 2;
-    const cont = gaussKronrod(
-      (phi) => {
-        const lam = m + r * Math.cos(phi);
-        return ((r * Math.sin(phi)) ** 2 / (2 * Math.PI * lam)) * f(lam);
-      },
-      0,
-      Math.PI,
-      { epsRel: 1e-13, epsAbs: 1e-15 },
-    ).value;
-    return cont + (alpha < 1 ? (1 - alpha) * f(0) : 0);
-  }
   for (const alpha of [0.5, 1.5, 2]) {
     it(`α = ${alpha}: mass 1, mean α, Stieltjes transform, θ* = γ, F_W = αγ`, () => {
       expect(Math.abs(mpExpect(alpha, () => 1) - 1)).toBeLessThan(1e-12);

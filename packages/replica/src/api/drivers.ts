@@ -56,17 +56,31 @@ function attempt(
   return judged;
 }
 
-function miShift(net: Network): number {
+/** α̃_L Ψ_out(0; ρ̃_L), or why it does not exist (a noiseless continuous output: H(T_L | T_{L−1}) = −∞). */
+function miShift(net: Network): { value: number; error?: string } {
   try {
-    return conditionalEntropyTerm(net);
+    return { value: conditionalEntropyTerm(net) };
   } catch (e) {
-    if (e instanceof ReplicaError) return Number.NaN;
+    if (e instanceof ReplicaError) return { value: Number.NaN, error: e.message };
     throw e;
   }
 }
 
-function context(net: Network, o: ResolvedOptions, guards: boolean): JudgeContext {
-  return { net, fixedV: o.fixedV, miShift: miShift(net), residualTol: Math.max(1e-6, 1e3 * o.tol), guards };
+interface DriverContext extends JudgeContext {
+  /** Why the MI term does not exist, if it does not. */
+  shiftError?: string;
+}
+
+function context(net: Network, o: ResolvedOptions, guards: boolean): DriverContext {
+  const shift = miShift(net);
+  return {
+    net,
+    fixedV: o.fixedV,
+    miShift: shift.value,
+    shiftError: shift.error,
+    residualTol: Math.max(1e-6, 1e3 * o.tol),
+    guards,
+  };
 }
 
 /**
@@ -86,6 +100,12 @@ function sameFixedPoint(net: Network, a: Judged, b: Judged): boolean {
 
 function result(chosen: Judged, all: Judged[], distinct: Judged[], warnings: string[]): ReplicaResult {
   const state = chosen.state as FixedPoint;
+  if (Number.isNaN(chosen.trace.phi) || Number.isNaN(chosen.mi)) {
+    // the package promise: never a NaN (issue 3)
+    throw new ReplicaError(
+      `the selected fixed point gives no defined value: ${chosen.trace.reason ?? "NaN"}`,
+    );
+  }
   return {
     entropy: chosen.trace.phi,
     mi: chosen.mi,
@@ -158,7 +178,10 @@ export function robustDriver(net: Network, o: ResolvedOptions): ReplicaResult {
   }
   // Nothing passed. A run whose only fault is the iteration cap is still the best answer there is.
   // Its values are reported from the plain (unaccelerated) iteration, i.e. dnner's numbers after maxIter sweeps.
-  const capped = all.filter((j) => j.onlyUnconverged).sort((a, b) => a.trace.phi - b.trace.phi);
+  if (ctx.shiftError !== undefined) throw new ReplicaError(`${ctx.shiftError}; no finite fixed point either`);
+  const capped = all
+    .filter((j) => j.onlyUnconverged && Number.isFinite(j.mi) && Number.isFinite(j.trace.phi))
+    .sort((a, b) => a.trace.phi - b.trace.phi);
   const first = capped.filter((j) => j.trace.solver === o.solvers[0]);
   const best = first[0] ?? capped[0];
   if (best !== undefined) {
@@ -170,7 +193,8 @@ export function robustDriver(net: Network, o: ResolvedOptions): ReplicaResult {
       { ...solverOptions(o, o.tol), accelerate: false },
       "final",
     );
-    const chosen = plain.onlyUnconverged || plain.trace.accepted ? plain : best;
+    const chosen =
+      (plain.onlyUnconverged || plain.trace.accepted) && Number.isFinite(plain.mi) ? plain : best;
     all.push(plain);
     warnings.push(`did not converge: ${chosen.trace.reason}; the values are those of the last sweep`);
     return result(chosen, all, [], warnings);

@@ -103,6 +103,7 @@ export function judgeRun(
         );
       }
       if (mi < -BOUND_SLACK) reasons.push(`MI = ${mi.toPrecision(8)} < 0`);
+      if (Number.isNaN(mi)) reasons.push("MI undefined (the output's conditional entropy does not exist)");
       usable = reasons.length === 0;
       if (!run.converged) {
         reasons.push(
