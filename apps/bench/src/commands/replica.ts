@@ -129,7 +129,7 @@ function asCase(input: unknown, id: string, opts: ReplicaCliOptions): Record<str
 }
 
 /** JSON replacer: ±∞ as strings (JSON has no infinities); NaN, which the package never returns, as "NaN". */
-function nonFinite(_key: string, value: unknown): unknown {
+export function nonFinite(_key: string, value: unknown): unknown {
   if (typeof value === "number" && !Number.isFinite(value)) {
     return Number.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";
   }
