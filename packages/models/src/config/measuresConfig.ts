@@ -14,10 +14,10 @@ export const measuresConfigSchema = z
     split: z.enum(["train", "test", "all"]).default("all"),
     /** Cap on those inputs (a seeded subset, fixed for the whole run). */
     maxSamples: z.number().int().positive().optional(),
-    /** Replica entropy and MI (Gabrié et al. 2018), for leading USV/dense layers without bias. */
+    /** Replica entropy and MI (Gabrié et al. 2018) of the leading layers (USV, or dense with an empirical spectrum; no bias). */
     replica: z
       .object({
-        /** Number of leading layers tracked (lsd's up_to); default: every leading compatible layer. */
+        /** Number of leading layers tracked (lsd's up_to); default: the leading USV layers. */
         layers: z.number().int().positive().optional(),
         /** Observation noise variance of a noiseless T_ℓ (lsd's mi_noise). */
         outputNoise: z.number().positive().default(1e-5),

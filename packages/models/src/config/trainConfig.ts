@@ -32,8 +32,8 @@ export const trainConfigSchema = z
     measures: measuresConfigSchema.default({ every: 1, split: "all" }),
     /** Write a checkpoint every k epochs (and at the end). */
     checkpointEvery: z.number().int().positive().default(1),
-    /** Run directory (metrics.jsonl, checkpoint.json, plots); relative to the config file in the CLI. */
-    outDir: z.string().default("runs/train"),
+    /** Run directory (metrics.jsonl, checkpoint.json, plots), relative to the working directory. */
+    outDir: z.string().min(1).optional(),
   })
   .strict();
 

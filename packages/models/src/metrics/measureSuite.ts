@@ -27,7 +27,7 @@ import {
   type SpMetrics,
   spMetrics,
 } from "./estimatorMeasures";
-import { type InputChain, replicaIncompatibility } from "./replicaChain";
+import type { InputChain } from "./replicaChain";
 import { type ReplicaLayerMetrics, ReplicaMeasure, type ReplicaMeasureState } from "./replicaMeasure";
 
 export interface LayerMetrics {
@@ -107,10 +107,14 @@ export class MeasureSuite {
       }
       let upTo = config.replica.layers;
       if (upTo === undefined) {
+        // default: the leading USV layers (the ones whose orthogonal invariance training preserves)
         upTo = 0;
-        while (upTo < L && replicaIncompatibility(network, upTo) === undefined) upTo++;
-        if (upTo === 0)
-          throw new InvalidInputError(`measures.replica: ${replicaIncompatibility(network, 0)}`);
+        while (upTo < L && network.layers[upTo].map.kind === "usv") upTo++;
+        if (upTo === 0) {
+          throw new InvalidInputError(
+            "measures.replica.layers: the first layer is not a USV layer; say how many leading layers to track",
+          );
+        }
       }
       if (upTo > L) throw new InvalidInputError(`measures.replica.layers: ${upTo} > ${L} layers`);
       this.replica = new ReplicaMeasure(network, input, {

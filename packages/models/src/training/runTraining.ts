@@ -89,7 +89,10 @@ export async function runTraining(
   opts: RunOptions = {},
 ): Promise<RunSummary> {
   const config = parseTrainConfig(input);
-  const outDir = resolve(opts.outDir ?? config.outDir);
+  const dir = opts.outDir ?? config.outDir;
+  if (dir === undefined)
+    throw new InvalidInputError("outDir: no run directory (set outDir in the config or pass one)");
+  const outDir = resolve(dir);
   const metricsPath = join(outDir, METRICS);
   const checkpointPath = join(outDir, CHECKPOINT);
   const backend = await initBackend(config.backend, { quiet: opts.quiet });
