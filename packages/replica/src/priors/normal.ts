@@ -13,5 +13,6 @@ export function normalPrior(mean: number, variance: number): Prior {
     rho,
     V: (A) => variance / (1 + A * variance),
     Psi: (A) => 0.5 * A * rho - 0.5 * Math.log1p(A * variance),
+    mutualInformation: (A) => 0.5 * Math.log1p(A * variance),
   };
 }
