@@ -1,0 +1,263 @@
+/**
+ * The row-parallel neighbour computations, as plain-data job descriptions that run the same way on the
+ * main thread and in worker threads (shared/docs/estimators-math.md §4.4, §13.3). Each job writes one
+ * result slot per query row and nothing else, so the outputs — and every sum the estimators form from
+ * them in row order — are identical whatever the number of threads or the order chunks are taken in.
+ *
+ * Spaces (every array on a SharedArrayBuffer):
+ * - `tree`: a k-d tree (max-norm or Euclidean kNN, max-norm radius counts);
+ * - `sorted`: a 1-D variable with its sorted values (radius counts by bisection);
+ * - `brute`: raw row-major data, scanned in blocks of BRUTE_BLOCK rows.
+ */
+import { BRUTE_BLOCK, bruteDistances, countBelow } from "./neighbours-brute";
+import { kbestOffer, kbestReset } from "./neighbours-kbest";
+import { type KdScratch, type KdTree, kdCountBelow, kdKnn, kdScratch } from "./neighbours-kdtree";
+import { sortedCountBelow } from "./neighbours-sorted";
+
+export interface RawSpace {
+  readonly kind: "brute";
+  readonly data: Float64Array;
+  readonly n: number;
+  readonly d: number;
+}
+export interface TreeSpace {
+  readonly kind: "tree";
+  readonly tree: KdTree;
+}
+export interface SortedSpace {
+  readonly kind: "sorted";
+  /** the values in row order */
+  readonly values: Float64Array;
+  readonly sorted: Float64Array;
+}
+export type Space = RawSpace | TreeSpace | SortedSpace;
+
+/**
+ * k nearest other rows of every row: out.dist/out.ids[i·k + s] = s-th neighbour of row i (distance
+ * ascending, ties by row index). metric 0 = max-norm, 1 = Euclidean (true distances, not squared).
+ */
+export interface KnnJob {
+  readonly kind: "knn";
+  readonly space: TreeSpace | RawSpace;
+  readonly k: number;
+  readonly metric: 0 | 1;
+  readonly dist: Float64Array;
+  readonly ids: Int32Array;
+}
+
+/** counts[i] = #{j ≠ i : ‖v_j − v_i‖∞ < radius[i]} (strict) or ≤ radius[i]. */
+export interface CountJob {
+  readonly kind: "count";
+  readonly space: Space;
+  readonly radius: Float64Array;
+  readonly strict: boolean;
+  readonly counts: Int32Array;
+}
+
+/**
+ * KSG's joint search and marginal counts fused for high dimension: rows (x_i, y_i) with the product
+ * max-norm max(‖Δx‖∞, ‖Δy‖∞); writes the k joint neighbours (dist/ids as in KnnJob) and the marginal
+ * counts at the KSG-1 radius (strict `<` against the k-th joint distance) or the KSG-2 radii (`≤`
+ * against the largest x- and y-distance among the k neighbours).
+ */
+export interface ProductJob {
+  readonly kind: "product";
+  readonly x: RawSpace;
+  readonly y: RawSpace;
+  readonly k: number;
+  readonly variant: 1 | 2;
+  readonly dist: Float64Array;
+  readonly ids: Int32Array;
+  readonly nx: Int32Array;
+  readonly ny: Int32Array;
+}
+
+export type NeighbourJob = KnnJob | CountJob | ProductJob;
+
+/** Rows per chunk: large enough to amortise a claim, small enough to balance threads. */
+function chunkRows(job: NeighbourJob): number {
+  if (job.kind === "product" || job.space.kind === "brute") return BRUTE_BLOCK * 4;
+  return 512;
+}
+
+function jobRows(job: NeighbourJob): number {
+  if (job.kind === "product") return job.x.n;
+  if (job.kind === "knn") return job.dist.length / job.k;
+  return job.counts.length;
+}
+
+/** Number of chunks of `job` (a function of the job only, never of the thread count). */
+export function neighbourChunks(job: NeighbourJob): number {
+  return Math.ceil(jobRows(job) / chunkRows(job));
+}
+
+/** Per-thread state for one job: views and scratch allocated once, reused by every chunk. */
+interface JobRunner {
+  run(start: number, end: number): void;
+}
+
+// Each thread has its own module instance, so this cache is per thread; a job object is the same
+// identity for all chunks a thread takes (the structured clone is made once per message).
+const runners = new WeakMap<NeighbourJob, JobRunner>();
+
+/** Compute chunk c of `job` (rows [c·chunk, (c+1)·chunk) in the job's row order). */
+export function runNeighbourChunk(job: NeighbourJob, c: number): void {
+  let runner = runners.get(job);
+  if (runner === undefined) {
+    runner = createRunner(job);
+    runners.set(job, runner);
+  }
+  const chunk = chunkRows(job);
+  runner.run(c * chunk, Math.min(jobRows(job), (c + 1) * chunk));
+}
+
+function createRunner(job: NeighbourJob): JobRunner {
+  if (job.kind === "knn") {
+    return job.space.kind === "tree" ? treeKnnRunner(job, job.space.tree) : bruteKnnRunner(job, job.space);
+  }
+  if (job.kind === "count") return countRunner(job);
+  return productRunner(job);
+}
+
+function treeKnnRunner(job: KnnJob, tree: KdTree): JobRunner {
+  const scratch = kdScratch(tree);
+  const { k, metric, dist, ids } = job;
+  const { points, index, d } = tree;
+  return {
+    // Rows are taken in tree order: consecutive queries are spatial neighbours (cache locality).
+    run(start, end) {
+      for (let p = start; p < end; p++) {
+        const i = index[p];
+        kdKnn(tree, points, p * d, i, k, metric, dist, ids, i * k, scratch);
+        if (metric === 1) for (let s = i * k; s < i * k + k; s++) dist[s] = Math.sqrt(dist[s]);
+      }
+    },
+  };
+}
+
+function bruteKnnRunner(job: KnnJob, space: RawSpace): JobRunner {
+  const { k, metric, dist, ids } = job;
+  const { data, n, d } = space;
+  const block = new Float64Array(BRUTE_BLOCK * n);
+  return {
+    run(start, end) {
+      for (let r0 = start; r0 < end; r0 += BRUTE_BLOCK) {
+        const r1 = Math.min(end, r0 + BRUTE_BLOCK);
+        bruteDistances(data, n, d, r0, r1, metric, block);
+        for (let i = r0; i < r1; i++) {
+          const o = (i - r0) * n;
+          const off = i * k;
+          kbestReset(dist, ids, off, k);
+          for (let j = 0; j < n; j++) {
+            if (j !== i && block[o + j] <= dist[off + k - 1]) kbestOffer(dist, ids, off, k, block[o + j], j);
+          }
+          if (metric === 1) for (let s = off; s < off + k; s++) dist[s] = Math.sqrt(dist[s]);
+        }
+      }
+    },
+  };
+}
+
+const bits = new Float64Array(1);
+const word = new BigInt64Array(bits.buffer);
+
+/**
+ * The smallest double above r ≥ 0: for doubles, v ≤ r ⟺ v < nextUp(r), so every count runs one
+ * strict comparison and `≤` needs no second code path.
+ */
+export function nextUp(r: number): number {
+  bits[0] = r;
+  word[0] += 1n;
+  return bits[0];
+}
+
+/** Count limit for `< r` (strict) or `≤ r`; and whether the query itself (distance 0) is below it. */
+function limit(r: number, strict: boolean): number {
+  return strict ? r : nextUp(r);
+}
+
+function countRunner(job: CountJob): JobRunner {
+  const { space, radius, strict, counts } = job;
+  if (space.kind === "sorted") {
+    const { values, sorted } = space;
+    return {
+      run(start, end) {
+        for (let i = start; i < end; i++) {
+          const r = limit(radius[i], strict);
+          counts[i] = sortedCountBelow(sorted, values[i], r) - (r > 0 ? 1 : 0);
+        }
+      },
+    };
+  }
+  if (space.kind === "tree") {
+    const tree = space.tree;
+    const scratch: KdScratch = kdScratch(tree);
+    const { points, index, d } = tree;
+    return {
+      run(start, end) {
+        for (let p = start; p < end; p++) {
+          const i = index[p];
+          const r = limit(radius[i], strict);
+          counts[i] = kdCountBelow(tree, points, p * d, r, scratch) - (r > 0 ? 1 : 0);
+        }
+      },
+    };
+  }
+  const { data, n, d } = space;
+  const block = new Float64Array(BRUTE_BLOCK * n);
+  return {
+    run(start, end) {
+      for (let r0 = start; r0 < end; r0 += BRUTE_BLOCK) {
+        const r1 = Math.min(end, r0 + BRUTE_BLOCK);
+        bruteDistances(data, n, d, r0, r1, 0, block);
+        for (let i = r0; i < r1; i++) {
+          const r = limit(radius[i], strict);
+          counts[i] = countBelow(block, (i - r0) * n, n, r) - (r > 0 ? 1 : 0);
+        }
+      }
+    },
+  };
+}
+
+function productRunner(job: ProductJob): JobRunner {
+  const { x, y, k, variant, dist, ids, nx, ny } = job;
+  const n = x.n;
+  const bx = new Float64Array(BRUTE_BLOCK * n);
+  const by = new Float64Array(BRUTE_BLOCK * n);
+  return {
+    run(start, end) {
+      for (let r0 = start; r0 < end; r0 += BRUTE_BLOCK) {
+        const r1 = Math.min(end, r0 + BRUTE_BLOCK);
+        bruteDistances(x.data, n, x.d, r0, r1, 0, bx);
+        bruteDistances(y.data, n, y.d, r0, r1, 0, by);
+        for (let i = r0; i < r1; i++) {
+          const o = (i - r0) * n;
+          const off = i * k;
+          kbestReset(dist, ids, off, k);
+          for (let j = 0; j < n; j++) {
+            const a = bx[o + j];
+            const b = by[o + j];
+            const z = Math.max(a, b);
+            if (j !== i && z <= dist[off + k - 1]) kbestOffer(dist, ids, off, k, z, j);
+          }
+          if (variant === 1) {
+            const eps = dist[off + k - 1];
+            const self = eps > 0 ? 1 : 0;
+            nx[i] = countBelow(bx, o, n, eps) - self;
+            ny[i] = countBelow(by, o, n, eps) - self;
+          } else {
+            let ex = 0;
+            let ey = 0;
+            for (let s = off; s < off + k; s++) {
+              const j = ids[s];
+              if (bx[o + j] > ex) ex = bx[o + j];
+              if (by[o + j] > ey) ey = by[o + j];
+            }
+            nx[i] = countBelow(bx, o, n, nextUp(ex)) - 1;
+            ny[i] = countBelow(by, o, n, nextUp(ey)) - 1;
+          }
+        }
+      }
+    },
+  };
+}

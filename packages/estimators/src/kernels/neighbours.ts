@@ -1,0 +1,133 @@
+/**
+ * Exact neighbour search for the kNN estimators (shared/docs/estimators-math.md §4.4), choosing the
+ * structure by dimension: a sorted array for 1-D radius counts, a k-d tree up to TREE_MAX_DIM
+ * coordinates, tiled brute force above (where a tree visits almost every leaf anyway and pays for its
+ * bookkeeping). Every path computes the same rounded distances and the same comparisons, so the choice
+ * changes the speed, never the numbers; the tests check each path against brute force.
+ */
+
+import { defaultThreads, sharedFloat64 } from "./lse-workers";
+import type { RawSpace, Space } from "./neighbours-jobs";
+import { buildKdTree, sharedInt32 } from "./neighbours-kdtree";
+import { runNeighbourJob } from "./neighbours-pool";
+import { sortedValues } from "./neighbours-sorted";
+
+/** Largest dimension searched with a k-d tree (measured: brute force wins above it at N ≤ 50 000). */
+export const TREE_MAX_DIM = 16;
+
+export type SearchKind = "sorted" | "kdtree" | "brute";
+
+/** Row-major data on shared memory, as the search structures and worker threads need it. */
+export function rawSpace(data: Float64Array, n: number, d: number): RawSpace {
+  const shared = data.buffer instanceof SharedArrayBuffer ? data : sharedFloat64(n * d);
+  if (shared !== data) shared.set(data);
+  return { kind: "brute", data: shared, n, d };
+}
+
+/** The structure `countWithin` will use for data of dimension d. */
+export function countSearchKind(d: number, forceBrute = false): SearchKind {
+  if (forceBrute) return "brute";
+  return d === 1 ? "sorted" : d <= TREE_MAX_DIM ? "kdtree" : "brute";
+}
+
+/** The structure `kNearest` will use for data of dimension d. */
+export function knnSearchKind(d: number, forceBrute = false): SearchKind {
+  return !forceBrute && d <= TREE_MAX_DIM ? "kdtree" : "brute";
+}
+
+/** Build the radius-counting structure of `space` (sorted values, a k-d tree, or the raw rows). */
+export function countingSpace(space: RawSpace, kind: SearchKind): Space {
+  if (kind === "sorted")
+    return { kind: "sorted", values: space.data, sorted: sortedValues(space.data, space.n) };
+  if (kind === "kdtree") return { kind: "tree", tree: buildKdTree(space.data, space.n, space.d) };
+  return space;
+}
+
+export interface Neighbours {
+  /** dist[i·k + s]: distance from row i to its (s+1)-th nearest other row, ascending */
+  readonly dist: Float64Array;
+  /** ids[i·k + s]: that row (ties in distance ordered by row index) */
+  readonly ids: Int32Array;
+  readonly search: SearchKind;
+}
+
+/**
+ * The k nearest other rows of every row (metric 0 = max-norm, 1 = Euclidean). Needs n ≥ k + 1.
+ */
+export function kNearest(
+  space: RawSpace,
+  k: number,
+  metric: 0 | 1,
+  threads: number,
+  forceBrute = false,
+): Neighbours {
+  const search = knnSearchKind(space.d, forceBrute);
+  const dist = sharedFloat64(space.n * k);
+  const ids = sharedInt32(space.n * k);
+  const target =
+    search === "kdtree" ? { kind: "tree" as const, tree: buildKdTree(space.data, space.n, space.d) } : space;
+  runNeighbourJob({ kind: "knn", space: target, k, metric, dist, ids }, threads);
+  return { dist, ids, search };
+}
+
+/**
+ * counts[i] = #{j ≠ i : ‖v_j − v_i‖∞ < radius[i]} (strict) or ≤ radius[i] (max-norm).
+ */
+export function countWithin(
+  space: Space,
+  radius: Float64Array,
+  strict: boolean,
+  threads: number,
+): Int32Array {
+  const n = space.kind === "sorted" ? space.values.length : space.kind === "tree" ? space.tree.n : space.n;
+  const counts = sharedInt32(n);
+  runNeighbourJob({ kind: "count", space, radius, strict, counts }, threads);
+  return counts;
+}
+
+export interface ProductNeighbours extends Neighbours {
+  readonly nx: Int32Array;
+  readonly ny: Int32Array;
+}
+
+/**
+ * KSG's joint kNN in the product max-norm plus the marginal counts, by fused tiled brute force (for
+ * high joint dimension; see `ProductJob`).
+ */
+export function productNeighbours(
+  x: RawSpace,
+  y: RawSpace,
+  k: number,
+  variant: 1 | 2,
+  threads: number,
+): ProductNeighbours {
+  const n = x.n;
+  const dist = sharedFloat64(n * k);
+  const ids = sharedInt32(n * k);
+  const nx = sharedInt32(n);
+  const ny = sharedInt32(n);
+  runNeighbourJob({ kind: "product", x, y, k, variant, dist, ids, nx, ny }, threads);
+  return { dist, ids, nx, ny, search: "brute" };
+}
+
+export { sharedFloat64, sharedInt32 };
+
+/** Threads for a search over n rows of dimension d when the caller did not say: helpers only pay off on big problems. */
+export function autoThreads(n: number, d: number): number {
+  const big = knnSearchKind(d) === "brute" ? n >= 3000 : n >= 20000;
+  return big ? defaultThreads() : 1;
+}
+
+/** Copy columns [from, to) of row-major `data` (n × d) onto shared memory. */
+export function sharedColumns(
+  data: Float64Array,
+  n: number,
+  d: number,
+  from: number,
+  to: number,
+): Float64Array {
+  const w = to - from;
+  const out = sharedFloat64(n * w);
+  for (let i = 0; i < n; i++) for (let c = 0; c < w; c++) out[i * w + c] = data[i * d + from + c];
+  return out;
+}
