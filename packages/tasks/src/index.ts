@@ -24,4 +24,9 @@ export {
 } from "./spec/taskSpec";
 export { defaultSztPath, loadSztDataset, resolveSztPath } from "./szt/loadSztDataset";
 export { exactLinearGaussian } from "./teacher/exactLinearGaussian";
+export {
+  type FiniteSizeGapOptions,
+  type FiniteSizeGapRow,
+  linearGaussianFiniteSizeGap,
+} from "./teacher/linearGaussianFiniteSizeGap";
 export { teacherNetwork } from "./teacher/teacherNetwork";

@@ -2,6 +2,7 @@
  * The sampler protocol, in the style of the Python benchmark `bmi` (Czyż et al., NeurIPS 2023):
  * `sample(n, seed) → { x, y }` and `mutualInformation()` in nats. Imports nothing from the package.
  */
+import type { NetworkSpec } from "@infoflow/replica";
 
 /** Row-major Float64 samples (structurally identical to `@infoflow/estimators`' `Samples`). */
 export interface Samples {
@@ -88,6 +89,11 @@ export interface TeacherTask extends Task {
   mutualInformation(layer?: number): number;
   /** The cached replica result for a layer. */
   truth(layer?: number): LayerTruth;
+  /**
+   * The replica network of the sub-chain prior → layers 1..layer (default: the observed layer), each layer
+   * with its own noise and the empirical spectrum of its drawn matrix: what `truth(layer)` solves.
+   */
+  replicaSpec(layer?: number): NetworkSpec;
   /** Present when the chain is linear-Gaussian: exact log-det values at this finite n₀. */
   exactLinearGaussian?(layer?: number): LinearGaussianValues;
 }

@@ -177,6 +177,11 @@ describe("listTaskFamilies", () => {
     for (const f of families) {
       expect(parseTaskSpec(f.example).family).toBe(f.family);
       expect(f.description.length).toBeGreaterThan(20);
+      const task = createTask(f.example);
+      const { x, y } = task.sample(5, 1);
+      expect([x.d, y.d]).toEqual([task.dimX, task.dimY]);
+      // closed-form truths are immediate; the teacher's (a replica solve) is in teacherReplica.slow.test.ts
+      if (f.family !== "teacher") expect(task.mutualInformation()).toBeGreaterThan(0);
     }
   });
 

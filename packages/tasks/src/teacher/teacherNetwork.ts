@@ -7,7 +7,7 @@
  * totals in nats. Computed lazily, once per layer, and cached.
  */
 import { createRng, gramEigenvalues } from "@infoflow/numerics";
-import { computeMutualInformation } from "@infoflow/replica";
+import { computeMutualInformation, type NetworkSpec } from "@infoflow/replica";
 import { InvalidInputError, TruthUnavailableError } from "../errors";
 import type { LayerTruth, RowMajorMatrix, Samples, TeacherLayerInfo, TeacherTask } from "../interface";
 import { checkSampleArgs } from "../random/checkSampleArgs";
@@ -82,6 +82,17 @@ export function teacherTaskFromSpec(spec: TeacherSpec, id: string = taskId(spec)
     return { x, layers: out };
   };
 
+  const replicaSpec = (layer = observedLayer): NetworkSpec => {
+    checkLayer(layer, "layer");
+    const sub = spec.layers.slice(0, layer);
+    return replicaNetworkSpec(
+      spec.prior,
+      sub,
+      sizes,
+      sub.map((_, l) => spectrum(l + 1)),
+    );
+  };
+
   const noiselessBefore = (layer: number): boolean =>
     spec.layers.slice(0, layer - 1).every((l) => l.varNoise === 0);
 
@@ -94,9 +105,7 @@ export function teacherTaskFromSpec(spec: TeacherSpec, id: string = taskId(spec)
         `layer: T_${layer} is noiseless (varNoise = 0); its entropy and I(X;T_${layer}) are not finite`,
       );
     }
-    const sub = spec.layers.slice(0, layer);
-    const spectra = sub.map((_, l) => spectrum(l + 1));
-    const result = computeMutualInformation(replicaNetworkSpec(spec.prior, sub, sizes, spectra));
+    const result = computeMutualInformation(replicaSpec(layer));
     const d = result.diagnostics;
     if (!d.converged || !Number.isFinite(result.entropy) || !Number.isFinite(result.mi)) {
       throw new TruthUnavailableError(
@@ -143,6 +152,7 @@ export function teacherTaskFromSpec(spec: TeacherSpec, id: string = taskId(spec)
     entropy: (layer = observedLayer) => truth(layer).entropy,
     mutualInformation,
     truth,
+    replicaSpec,
   };
 
   if (spec.prior.name === "Normal" && spec.layers.every((l) => l.activation === "Linear")) {
