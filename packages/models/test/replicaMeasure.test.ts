@@ -5,11 +5,13 @@
  * - For a linear layer the replica value is exact (§6.1): i = ½·mean_k log(1 + λ_k/Δ) over the n_in
  *   eigenvalues; the replica solver converges to 1e-8, so 1e-6 relative.
  */
+import { matmulRowMajor, singularValues } from "@infoflow/numerics";
 import { computeMutualInformation, type NetworkSpec } from "@infoflow/replica";
 import { beforeAll, describe, expect, it } from "vitest";
 import { initBackend } from "../src/backend/initBackend";
 import type { UsvDense } from "../src/layers/usvDense";
-import type { InputChain } from "../src/metrics/replicaChain";
+import { exactLinearValues } from "../src/metrics/exactLinear";
+import { gaussianInputCovariance, type InputChain } from "../src/metrics/replicaChain";
 import { ReplicaMeasure } from "../src/metrics/replicaMeasure";
 import { Network } from "../src/network/network";
 
@@ -129,5 +131,44 @@ describe("replica measures of a USV student", () => {
           options: {},
         }),
     ).toThrow(/network\.layers\.0\.noise: post-activation noise/);
+  });
+});
+
+describe("exact linear-Gaussian values (lsd's test = True)", () => {
+  it("layer 1 equals the replica value; layer 2 equals the closed form from the singular values of W₁W₂", async () => {
+    await initBackend(undefined, { quiet: true });
+    const n0 = 30;
+    const net = new Network(
+      {
+        layers: [
+          { units: 20, kind: "usv", activation: "linear" },
+          { units: 25, kind: "usv", activation: "linear" },
+        ],
+      },
+      n0,
+      8,
+    );
+    const delta = 1e-4;
+    const opts = { outputNoise: delta, hiddenNoise: 0 };
+    const cov = gaussianInputCovariance({ ...normalPrior, n0 })!;
+    const exact = exactLinearValues(net, cov, n0, 2, opts);
+    const replica = new ReplicaMeasure(
+      net,
+      { ...normalPrior, n0 },
+      { layers: 2, ...opts, options: {} },
+    ).compute();
+    // One linear layer: the replica formula is exact at any size (replica-math §6.1).
+    expect(Math.abs(exact[0].miPerUnit - replica[0].miPerUnit)).toBeLessThan(1e-8);
+    expect(Math.abs(exact[0].entropyPerUnit - replica[0].entropyPerUnit)).toBeLessThan(1e-8);
+    // Two layers: H(T₂) = ½[Σ_k log(σ_k² + Δ) + (n₂ − r) log Δ + n₂ log 2πe], σ_k the singular values of W₁W₂
+    // (an SVD route, independent of the Cholesky one), to Float64 round-off of a 25×25 log-det.
+    const w12 = matmulRowMajor(net.layers[0].map.kernel(), net.layers[1].map.kernel());
+    const sv = singularValues(w12);
+    let h = 25 * Math.log(2 * Math.PI * Math.E) + (25 - sv.length) * Math.log(delta);
+    for (const s of sv) h += Math.log(s * s + delta);
+    h /= 2;
+    expect(Math.abs(exact[1].entropy - h)).toBeLessThan(1e-9 * Math.abs(h));
+    expect(exact[1].mi).toBeCloseTo(h - 12.5 * Math.log(2 * Math.PI * Math.E * delta), 9);
+    net.dispose();
   });
 });

@@ -21,6 +21,8 @@ interface Point {
   epoch: number;
   layer: string;
   panel: string;
+  /** "replica" or "exact" (linear students) in the replica panels, else "estimate" */
+  source: string;
   value: number;
 }
 
@@ -60,13 +62,22 @@ const layerColor = { field: "layer", type: "nominal", title: "layer", sort: null
 /** The long table of per-layer quantities. */
 export function layerPoints(records: readonly EpochRecord[]): Point[] {
   const out: Point[] = [];
-  const push = (epoch: number, layer: number, panel: string, value: number | undefined) => {
-    if (value !== undefined && Number.isFinite(value)) out.push({ epoch, layer: `T${layer}`, panel, value });
+  const push = (
+    epoch: number,
+    layer: number,
+    panel: string,
+    value: number | undefined,
+    source = "estimate",
+  ) => {
+    if (value !== undefined && Number.isFinite(value))
+      out.push({ epoch, layer: `T${layer}`, panel, source, value });
   };
   for (const r of records) {
     for (const l of r.layers ?? []) {
-      push(r.epoch, l.layer, "replica I(X;T)", l.replica?.mi);
-      push(r.epoch, l.layer, "replica H(T)", l.replica?.entropy);
+      push(r.epoch, l.layer, "replica I(X;T)", l.replica?.mi, "replica");
+      push(r.epoch, l.layer, "replica I(X;T)", l.exact?.mi, "exact (linear)");
+      push(r.epoch, l.layer, "replica H(T)", l.replica?.entropy, "replica");
+      push(r.epoch, l.layer, "replica H(T)", l.exact?.entropy, "exact (linear)");
       push(r.epoch, l.layer, "SP I(X;T)", l.sp?.ixt);
       push(r.epoch, l.layer, "SP I(T;Y)", l.sp?.ity);
       push(r.epoch, l.layer, "H(Bin T) (twin)", l.binning?.ht);
@@ -193,6 +204,8 @@ function perEpoch(records: readonly EpochRecord[], title: string): TrainPlot | n
           x: { field: "epoch", type: "quantitative" },
           y: { field: "value", type: "quantitative", title: null, scale: { zero: false } },
           color: layerColor,
+          strokeDash: { field: "source", type: "nominal", title: "source" },
+          detail: { field: "source", type: "nominal" },
         },
       },
     } as TopLevelSpec,

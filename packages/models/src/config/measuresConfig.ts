@@ -2,7 +2,12 @@
  * Which information measures a training run computes, on which layers, and how often
  * (every `every` epochs, plus epoch 0 and the last epoch). Layer lists are 1-based; default all.
  */
-import { activationSpecSchema, ensembleSpecSchema, priorSpecSchema } from "@infoflow/replica";
+import {
+  activationSpecSchema,
+  ensembleSpecSchema,
+  priorSpecSchema,
+  replicaOptionsSchema,
+} from "@infoflow/replica";
 import { z } from "zod";
 
 const layerList = z.array(z.number().int().positive()).optional();
@@ -23,8 +28,10 @@ export const measuresConfigSchema = z
         outputNoise: z.number().positive().default(1e-5),
         /** Noise variance of noiseless hidden layers inside the chain (lsd's inter_mi_noise). */
         hiddenNoise: z.number().nonnegative().default(0),
-        /** ReplicaOptions passed to the solver (useVamp, tol, maxIter, …). */
-        options: z.record(z.string(), z.unknown()).default({}),
+        /** ReplicaOptions passed to the solver (useVamp, tol, maxIter, mode, …; warm starts are managed here). */
+        options: replicaOptionsSchema.omit({ startAt: true }).default({}),
+        /** Also compute the exact finite-size Gaussian values (linear layers, Gaussian X; lsd's `test`). */
+        exactLinear: z.boolean().default(false),
         /** The replica chain generating X, when the data source cannot provide it. */
         input: z
           .object({

@@ -27,6 +27,14 @@ export const trainConfigSchema = z
     data: dataConfigSchema,
     loss: z.enum(["mse", "cross-entropy"]),
     optimizer: optimizerConfigSchema,
+    /** Regularisers added to the training objective (the reported losses are the data loss alone). */
+    regularization: z
+      .object({
+        /** λ in λ·Σ_ℓ ‖G_ℓ − I‖²_F, G_ℓ the smaller Gram matrix of W_ℓ (weights pushed towards orthonormal). */
+        orthonormality: z.number().nonnegative().default(0),
+      })
+      .strict()
+      .default({ orthonormality: 0 }),
     epochs: z.number().int().positive(),
     batchSize: z.number().int().positive(),
     measures: measuresConfigSchema.default({ every: 1, split: "all" }),

@@ -4,7 +4,7 @@
  * orthogonal-invariance assumption of the replica formula is not maintained by training here;
  * use USV layers for tracked layers).
  */
-import { createRng, gaussianMatrix, gramEigenvalues, toRowMajor } from "@infoflow/numerics";
+import { createRng, fromRowMajor, gaussianMatrix, gramEigenvalues, toRowMajor } from "@infoflow/numerics";
 import * as tf from "@tensorflow/tfjs";
 import type { DenseMap, HostMatrix, LayerSpectrum } from "./denseMap";
 
@@ -45,13 +45,18 @@ export class Dense implements DenseMap {
   /** The n_in eigenvalues of W Wᵀ (= WᵀW of the column convention), α = n_out/n_in. */
   spectrum(): LayerSpectrum {
     const w = this.kernel();
-    const wt = new Float64Array(w.data.length);
-    for (let i = 0; i < w.rows; i++)
-      for (let j = 0; j < w.cols; j++) wt[j * w.rows + i] = w.data[i * w.cols + j];
-    return {
-      alpha: this.nOut / this.nIn,
-      eigvals: gramEigenvalues({ data: wt, rows: w.cols, cols: w.rows }),
-    };
+    const wt = toRowMajor(fromRowMajor(w.data, w.rows, w.cols).transpose());
+    return { alpha: this.nOut / this.nIn, eigvals: gramEigenvalues(wt) };
+  }
+
+  orthonormalityPenalty(): tf.Scalar {
+    return tf.tidy(() => {
+      const gram =
+        this.nOut <= this.nIn
+          ? tf.matMul(this.w, this.w, true, false)
+          : tf.matMul(this.w, this.w, false, true);
+      return tf.sum(tf.square(tf.sub(gram, tf.eye(gram.shape[0])))) as tf.Scalar;
+    });
   }
 
   dispose(): void {

@@ -33,5 +33,11 @@ export interface DenseMap {
   /** The current W (n_in × n_out), Float64 copy. */
   kernel(): HostMatrix;
   spectrum(): LayerSpectrum;
+  /**
+   * ‖G − I‖²_F with G the smaller Gram matrix of W (WᵀW when n_out ≤ n_in, else WWᵀ): zero exactly when
+   * the rows or columns of W are orthonormal (the orthonormality regulariser, Cisse et al. 2017's Parseval
+   * networks as used by Goldfeld et al. 2019, estimators-math.md §5.7).
+   */
+  orthonormalityPenalty(): tf.Scalar;
   dispose(): void;
 }

@@ -116,6 +116,11 @@ export class UsvDense implements DenseMap {
     return { alpha: this.nOut / this.nIn, eigvals };
   }
 
+  /** The smaller Gram matrix of U S V has eigenvalues s_k², so ‖G − I‖²_F = Σ_k (s_k² − 1)². */
+  orthonormalityPenalty(): tf.Scalar {
+    return tf.tidy(() => tf.sum(tf.square(tf.sub(tf.square(this.s), 1))) as tf.Scalar);
+  }
+
   dispose(): void {
     this.ur.dispose();
     this.vr.dispose();

@@ -8,10 +8,10 @@
  */
 import type { Samples } from "@infoflow/estimators";
 import { createRng } from "@infoflow/numerics";
-import type { ReplicaOptions } from "@infoflow/replica";
 import * as tf from "@tensorflow/tfjs";
 import type { MeasuresConfig } from "../config/measuresConfig";
 import { InvalidInputError } from "../errors";
+import type { HostMatrix } from "../layers/denseMap";
 import type { Network } from "../network/network";
 import { samplePropagation } from "../network/samplePropagation";
 import type { Dataset } from "../training/dataset";
@@ -27,7 +27,8 @@ import {
   type SpMetrics,
   spMetrics,
 } from "./estimatorMeasures";
-import type { InputChain } from "./replicaChain";
+import { type ExactLayerValues, exactLinearValues, linearIncompatibility } from "./exactLinear";
+import { gaussianInputCovariance, type InputChain } from "./replicaChain";
 import { type ReplicaLayerMetrics, ReplicaMeasure, type ReplicaMeasureState } from "./replicaMeasure";
 
 export interface LayerMetrics {
@@ -35,6 +36,8 @@ export interface LayerMetrics {
   layer: number;
   units: number;
   replica?: ReplicaLayerMetrics;
+  /** Exact finite-size Gaussian values next to the replica ones (linear students). */
+  exact?: ExactLayerValues;
   sp?: SpMetrics;
   binning?: BinningMetrics;
   kde?: KdeMetrics;
@@ -72,6 +75,7 @@ export class MeasureSuite {
   readonly x: Samples;
   readonly labels: Int32Array | undefined;
   private readonly replica: ReplicaMeasure | undefined;
+  private readonly exact: { covariance: HostMatrix; n0: number; layers: number } | undefined;
   private readonly spLayers: number[];
   private readonly binLayers: number[];
   private readonly kdeLayers: number[];
@@ -121,8 +125,21 @@ export class MeasureSuite {
         layers: upTo,
         outputNoise: config.replica.outputNoise,
         hiddenNoise: config.replica.hiddenNoise,
-        options: config.replica.options as ReplicaOptions,
+        options: config.replica.options,
       });
+      if (config.replica.exactLinear) {
+        const reason = linearIncompatibility(network, upTo);
+        if (reason !== undefined) throw new InvalidInputError(`measures.replica.exactLinear: ${reason}`);
+        const cov = config.replica.input
+          ? gaussianInputCovariance(config.replica.input)
+          : data.inputCovariance;
+        if (cov === undefined) {
+          throw new InvalidInputError(
+            "measures.replica.exactLinear: X is not Gaussian with a known covariance (needs a Normal prior and linear decoder layers)",
+          );
+        }
+        this.exact = { covariance: cov, n0: input.n0, layers: upTo };
+      }
     }
     this.spLayers = config.sp ? resolveLayers("measures.sp.layers", config.sp.layers, L) : [];
     for (const l of this.spLayers) {
@@ -185,6 +202,13 @@ export class MeasureSuite {
     if (this.replica) {
       this.replica.compute().forEach((r, l) => {
         out[l].replica = r;
+      });
+    }
+    if (this.exact) {
+      const { covariance, n0, layers } = this.exact;
+      const opts = this.config.replica!;
+      exactLinearValues(this.network, covariance, n0, layers, opts).forEach((v, l) => {
+        out[l].exact = v;
       });
     }
     if (this.spLayers.length > 0) {

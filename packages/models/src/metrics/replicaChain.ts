@@ -19,6 +19,7 @@
 import type { ActivationSpec, EnsembleSpec, NetworkSpec, PriorSpec } from "@infoflow/replica";
 import { InvalidInputError } from "../errors";
 import type { Activation } from "../layers/activation";
+import type { HostMatrix } from "../layers/denseMap";
 import { UsvDense } from "../layers/usvDense";
 import type { Network } from "../network/network";
 
@@ -30,6 +31,16 @@ export interface InputChain {
   weights: EnsembleSpec[];
   /** Dimension of the chain's input (n₀ = dim X for teacher–student, n_lat for generative data). */
   n0: number;
+}
+
+/** Σ_X = var·I(n₀) of a chain that is just a Normal prior (no decoder layers), else undefined. */
+export function gaussianInputCovariance(input: InputChain): HostMatrix | undefined {
+  const prior = input.layers[0];
+  if (prior.name !== "Normal" || input.layers.length > 1) return undefined;
+  const v = prior.params?.var ?? 1;
+  const data = new Float64Array(input.n0 * input.n0);
+  for (let i = 0; i < input.n0; i++) data[i * input.n0 + i] = v;
+  return { data, rows: input.n0, cols: input.n0 };
 }
 
 export interface ReplicaChainOptions {

@@ -6,11 +6,12 @@
  */
 
 import type { Samples } from "@infoflow/estimators";
-import { createRng } from "@infoflow/numerics";
+import { createRng, fromRowMajor, matmulRowMajor, toRowMajor } from "@infoflow/numerics";
 import type { ActivationSpec, EnsembleSpec, PriorSpec } from "@infoflow/replica";
 import { createTask, loadSztDataset, type TeacherTask } from "@infoflow/tasks";
 import type { DataConfig } from "../config/dataConfig";
 import { InvalidInputError } from "../errors";
+import type { HostMatrix } from "../layers/denseMap";
 import type { InputChain } from "../metrics/replicaChain";
 import { type Dataset, validateDataset } from "./dataset";
 import { deriveSeed, STREAM } from "./seeds";
@@ -21,6 +22,8 @@ export interface LoadedData {
   test: Dataset;
   /** The replica chain generating X, when known. */
   inputChain?: InputChain;
+  /** Σ_X when X is Gaussian with a known covariance (Normal prior, linear decoder layers). */
+  inputCovariance?: HostMatrix;
   /** Task id or data set name. */
   id: string;
 }
@@ -78,6 +81,26 @@ function teacherInputChain(task: TeacherTask, role: "forward" | "generative"): I
   return { layers, weights, n0: task.n0 };
 }
 
+/** Σ_X of a teacher's X (forward) or of its observed layer (generative) when that is Gaussian. */
+function teacherCovariance(task: TeacherTask, role: "forward" | "generative"): HostMatrix | undefined {
+  const p = task.params as unknown as TeacherParams;
+  if (p.prior.name !== "Normal") return undefined;
+  const n0 = task.n0;
+  let sigma: HostMatrix = { data: new Float64Array(n0 * n0), rows: n0, cols: n0 };
+  for (let i = 0; i < n0; i++) sigma.data[i * n0 + i] = (p.prior.var as number | undefined) ?? 1;
+  if (role === "forward") return sigma;
+  for (let l = 1; l <= task.observedLayer; l++) {
+    const layer = p.layers[l - 1];
+    if (layer.activation !== "Linear") return undefined;
+    // column convention t_ℓ = W t_{ℓ−1} + noise: Σ ← W Σ Wᵀ + σ² I
+    const w = task.weights(l);
+    const wt = toRowMajor(fromRowMajor(w.data, w.rows, w.cols).transpose());
+    sigma = matmulRowMajor(matmulRowMajor(w, sigma), wt);
+    for (let i = 0; i < sigma.rows; i++) sigma.data[i * sigma.cols + i] += layer.varNoise;
+  }
+  return sigma;
+}
+
 function fromRows(rows: number[][], field: string): Samples {
   const d = rows[0].length;
   const data = new Float64Array(rows.length * d);
@@ -117,6 +140,7 @@ export function loadData(cfg: DataConfig, seed: number): LoadedData {
       train: split(cfg.nTrain, 0),
       test: split(cfg.nTest, 1),
       inputChain: isTeacher ? teacherInputChain(task as TeacherTask, cfg.role) : undefined,
+      inputCovariance: isTeacher ? teacherCovariance(task as TeacherTask, cfg.role) : undefined,
       id: task.id,
     };
   } else if (cfg.source === "szt") {

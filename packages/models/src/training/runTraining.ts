@@ -118,7 +118,14 @@ export async function runTraining(
   const network = new Network(config.network, data.train.x.d, config.seed);
   const vars = network.namedVariables();
   const optimizer = new Optimizer(config.optimizer, vars);
-  const trainer = new Trainer(network, optimizer, config.loss, config.batchSize, config.seed);
+  const trainer = new Trainer(
+    network,
+    optimizer,
+    config.loss,
+    config.batchSize,
+    config.seed,
+    config.regularization.orthonormality,
+  );
   checkTargets(config, network, data.train);
   const measures = new MeasureSuite(network, data, config.measures, config.seed);
   if (checkpoint) {

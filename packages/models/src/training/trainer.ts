@@ -8,7 +8,7 @@ import { createRng } from "@infoflow/numerics";
 import * as tf from "@tensorflow/tfjs";
 import type { Network } from "../network/network";
 import { type DeviceDataset, gatherRows } from "./dataset";
-import { correctCount, type LossName, lossValue } from "./loss";
+import { correctCount, type LossName, lossValue, type Targets } from "./loss";
 import type { Optimizer } from "./optimizer";
 import { deriveSeed, STREAM } from "./seeds";
 
@@ -26,7 +26,17 @@ export class Trainer {
     readonly loss: LossName,
     readonly batchSize: number,
     readonly seed: number,
+    /** Coefficient of Σ_ℓ ‖G_ℓ − I‖²_F added to the training loss (not to the reported losses). */
+    readonly orthonormality = 0,
   ) {}
+
+  /** The objective minimised by a step: data loss plus the regulariser. */
+  private objective(x: tf.Tensor2D, targets: Targets, noiseSeed: number): tf.Scalar {
+    const data = lossValue(this.loss, this.network.forward(x, { noiseSeed }).output, targets);
+    if (this.orthonormality === 0) return data;
+    const penalties = this.network.layers.map((l) => l.map.orthonormalityPenalty());
+    return tf.add(data, tf.mul(this.orthonormality, tf.addN(penalties))) as tf.Scalar;
+  }
 
   /** Seeded permutation of 0..n−1 for `epoch`. */
   permutation(n: number, epoch: number): Int32Array {
@@ -53,10 +63,7 @@ export class Trainer {
       const noiseSeed = deriveSeed(this.seed, STREAM.trainNoise, epoch, b);
       tf.tidy(() => {
         const batch = gatherRows(data, tf.tensor1d(idx, "int32"));
-        const { grads } = tf.variableGrads(
-          () => lossValue(this.loss, this.network.forward(batch.x, { noiseSeed }).output, batch.targets),
-          varList,
-        );
+        const { grads } = tf.variableGrads(() => this.objective(batch.x, batch.targets, noiseSeed), varList);
         const byName: Record<string, tf.Tensor> = {};
         for (const [tfName, g] of Object.entries(grads)) byName[stableName.get(tfName)!] = g;
         this.optimizer.apply(byName);
