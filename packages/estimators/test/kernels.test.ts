@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { gaussianLogSumExp } from "../src/kernels/lse";
+import { EXP_NEG_MAX, expNeg } from "../src/kernels/lse-exp";
 import { runChunks, sharedFloat64, toShared, warmWorkers } from "../src/kernels/lse-workers";
 import { columnMeans, rowSquaredNorms, shiftedCopy, squaredDistanceTile } from "../src/kernels/pairwise";
 
@@ -18,6 +19,18 @@ function naiveDist(a: Float64Array, i: number, b: Float64Array, j: number, d: nu
   for (let k = 0; k < d; k++) s += (a[i * d + k] - b[j * d + k]) ** 2;
   return s;
 }
+
+describe("expNeg (bounded-range exp of the inner loops)", () => {
+  it("matches Math.exp to 3e-13 relative on [0, 40], exactly 1 at 0", () => {
+    expect(expNeg(0)).toBe(1);
+    let worst = 0;
+    for (let i = 0; i <= 400000; i++) {
+      const t = (EXP_NEG_MAX * i) / 400000;
+      worst = Math.max(worst, Math.abs(expNeg(t) / Math.exp(-t) - 1));
+    }
+    expect(worst).toBeLessThan(3e-13);
+  });
+});
 
 describe("squaredDistanceTile (Gram trick)", () => {
   it("matches explicit differences on ragged tiles (4×2 blocking remainders), 1e-13 absolute", () => {

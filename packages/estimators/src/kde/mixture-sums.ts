@@ -4,8 +4,8 @@
  *   low_i = Σ_j exp(−D_ij/(8σ²))   (Bhattacharyya kernel, lower bound)
  *   up_i  = Σ_j exp(−D_ij/(2σ²)) = Σ_j low-term⁴   (KL kernel, upper bound; the 4th power saves an exp)
  * and, with labels, the same sums restricted to j in i's class (class-conditional mixtures, §3.3).
- * D_ii = 0 so every sum is ≥ 1 and no max-shift is needed (§3.7); terms below e^−745 underflow to 0
- * in Math.exp anyway and are skipped.
+ * D_ii = 0 so every sum is ≥ 1 and no max-shift is needed (§3.7); terms below e^−40 of that are
+ * dropped (see NEGLIGIBLE).
  *
  * D is symmetric, so only tiles (K, L ≥ K) are computed; a tile adds its row sums to rows of block K
  * and its column sums to rows of block L. Stripes K are grouped into a fixed number of chunks
@@ -13,6 +13,7 @@
  * final reduction adds the chunk buffers in chunk order, so the result is bit-identical whether one
  * thread or many computed the chunks.
  */
+import { EXP_NEG_MAX, expNeg } from "../kernels/lse-exp";
 import { gramTile } from "../kernels/pairwise";
 
 export interface MixtureSumsLayout {
@@ -63,8 +64,97 @@ export function lowScale(variance: number): number {
   return 1 / (8 * variance);
 }
 
-/** Skip a pair when its lower-bound exponent is below this (Math.exp gives exactly 0 there). */
-const UNDERFLOW = 745.2;
+/**
+ * Pairs whose lower-bound exponent D/(8σ²) exceeds this are dropped: each term is below e^−40 ≈ 4e−18
+ * of its row sum (≥ 1, the diagonal term), so dropping them changes a sum by less than n·4e−18
+ * relative (< 1e−12 for n < 2·10⁵) while saving the exp for far-apart pairs (most pairs at small σ²).
+ */
+const NEGLIGIBLE = EXP_NEG_MAX;
+
+/** One tile without classes: low and up sums (2 per row). */
+function tileSums(
+  tile: Float64Array,
+  norms: Float64Array,
+  scale: number,
+  i0: number,
+  i1: number,
+  j0: number,
+  tc: number,
+  diagonal: boolean,
+  rowSums: Float64Array,
+  target: Float64Array,
+): void {
+  for (let i = i0; i < i1; i++) {
+    const r = (i - i0) * tc;
+    const ni = norms[i];
+    // the diagonal term exp(0) = 1 enters both sums of row i once, in its own diagonal tile
+    let lo = diagonal ? 1 : 0;
+    let up = lo;
+    for (let cj = diagonal ? i - i0 + 1 : 0; cj < tc; cj++) {
+      const j = j0 + cj;
+      const t = Math.max(ni + norms[j] - 2 * tile[r + cj], 0) * scale;
+      if (t > NEGLIGIBLE) continue;
+      const e = expNeg(t);
+      const e2 = e * e;
+      const e4 = e2 * e2;
+      lo += e;
+      up += e4;
+      target[2 * j] += e;
+      target[2 * j + 1] += e4;
+    }
+    rowSums[2 * i] += lo;
+    rowSums[2 * i + 1] += up;
+  }
+}
+
+/** One tile with classes: low, up, and the same sums over the row's class (4 per row). */
+function tileSumsByClass(
+  tile: Float64Array,
+  norms: Float64Array,
+  labels: Int32Array,
+  scale: number,
+  i0: number,
+  i1: number,
+  j0: number,
+  tc: number,
+  diagonal: boolean,
+  rowSums: Float64Array,
+  target: Float64Array,
+): void {
+  for (let i = i0; i < i1; i++) {
+    const r = (i - i0) * tc;
+    const ni = norms[i];
+    const li = labels[i];
+    let lo = diagonal ? 1 : 0;
+    let up = lo;
+    let loS = lo;
+    let upS = lo;
+    for (let cj = diagonal ? i - i0 + 1 : 0; cj < tc; cj++) {
+      const j = j0 + cj;
+      const t = Math.max(ni + norms[j] - 2 * tile[r + cj], 0) * scale;
+      if (t > NEGLIGIBLE) continue;
+      const e = expNeg(t);
+      const e2 = e * e;
+      const e4 = e2 * e2;
+      lo += e;
+      up += e4;
+      const o = 4 * j;
+      target[o] += e;
+      target[o + 1] += e4;
+      if (labels[j] === li) {
+        loS += e;
+        upS += e4;
+        target[o + 2] += e;
+        target[o + 3] += e4;
+      }
+    }
+    const o = 4 * i;
+    rowSums[o] += lo;
+    rowSums[o + 1] += up;
+    rowSums[o + 2] += loS;
+    rowSums[o + 3] += upS;
+  }
+}
 
 /** Compute every stripe of chunk `c` (ascending K), writing `rowSums` for those stripes and `chunkSums[c]`. */
 export function mixtureSumsChunk(
@@ -84,49 +174,13 @@ export function mixtureSumsChunk(
     for (let l = k; l < blocks; l++) {
       const j0 = l * block;
       const j1 = Math.min(j0 + block, n);
-      const tc = j1 - j0;
       gramTile(x, i0, i1, x, j0, j1, d, tile);
       const diagonal = k === l;
-      for (let i = i0; i < i1; i++) {
-        const r = (i - i0) * tc;
-        const ni = norms[i];
-        const li = labels[i];
-        // the diagonal term exp(0) = 1 enters every sum of row i once, in its own diagonal tile
-        let lo = diagonal ? 1 : 0;
-        let up = lo;
-        let loS = lo;
-        let upS = lo;
-        const start = diagonal ? i - i0 + 1 : 0;
-        // columns of a diagonal tile are rows of the same block: they go to rowSums, not to the chunk
-        const target = diagonal ? rowSums : col;
-        for (let cj = start; cj < tc; cj++) {
-          const j = j0 + cj;
-          const dist = ni + norms[j] - 2 * tile[r + cj];
-          const t = dist > 0 ? dist * scale : 0;
-          if (t > UNDERFLOW) continue;
-          const e = Math.exp(-t);
-          const e2 = e * e;
-          const e4 = e2 * e2;
-          lo += e;
-          up += e4;
-          const o = j * sums;
-          target[o] += e;
-          target[o + 1] += e4;
-          if (sums === 4 && labels[j] === li) {
-            loS += e;
-            upS += e4;
-            target[o + 2] += e;
-            target[o + 3] += e4;
-          }
-        }
-        const o = i * sums;
-        rowSums[o] += lo;
-        rowSums[o + 1] += up;
-        if (sums === 4) {
-          rowSums[o + 2] += loS;
-          rowSums[o + 3] += upS;
-        }
-      }
+      // columns of a diagonal tile are rows of the same block: they go to rowSums, not to the chunk
+      const target = diagonal ? rowSums : col;
+      if (sums === 4)
+        tileSumsByClass(tile, norms, labels, scale, i0, i1, j0, j1 - j0, diagonal, rowSums, target);
+      else tileSums(tile, norms, scale, i0, i1, j0, j1 - j0, diagonal, rowSums, target);
     }
   }
 }

@@ -8,6 +8,7 @@
  * Every row's result depends only on that row and the fixed centre tiling, never on which query block
  * or thread computed it.
  */
+import { EXP_NEG_MAX, expNeg } from "./lse-exp";
 import { gramTile, rowSquaredNorms } from "./pairwise";
 
 export interface GaussianLseProblem {
@@ -30,8 +31,45 @@ export const LSE_QUERY_BLOCK = 64;
 export const LSE_CENTRE_TILE = 512;
 
 /**
+ * Terms more than this below the running maximum are dropped: each is < e^−40 ≈ 4e−18 of the row sum,
+ * so a row of nc centres changes by less than nc·4e−18 relative — far below any Monte-Carlo error —
+ * while far-away centres (most of them at small noise) cost no exp.
+ */
+const NEGLIGIBLE = EXP_NEG_MAX;
+
+/** Same-label sums are kept relative to the all-centre maximum; below this they could underflow. */
+const UNDERFLOW_GAP = 700;
+
+/**
+ * LSE over all centres (and same-label centres) for one query row, by explicit differences: the
+ * fallback for the rare row whose same-label terms all sit more than UNDERFLOW_GAP below the overall
+ * maximum (their sum relative to that maximum underflows).
+ */
+function rowLogSumExp(p: GaussianLseProblem, i: number, sameOnly: boolean): number {
+  const { queries, centres, nc, d, scale, queryLabels, centreLabels } = p;
+  let m = Number.NEGATIVE_INFINITY;
+  const terms = new Float64Array(nc);
+  for (let j = 0; j < nc; j++) {
+    if (sameOnly && centreLabels?.[j] !== queryLabels?.[i]) {
+      terms[j] = Number.NEGATIVE_INFINITY;
+      continue;
+    }
+    let s = 0;
+    for (let k = 0; k < d; k++) s += (queries[i * d + k] - centres[j * d + k]) ** 2;
+    terms[j] = -scale * s;
+    if (terms[j] > m) m = terms[j];
+  }
+  if (m === Number.NEGATIVE_INFINITY) return m;
+  let sum = 0;
+  for (let j = 0; j < nc; j++) sum += Math.exp(terms[j] - m);
+  return m + Math.log(sum);
+}
+
+/**
  * Fill `out[i − q0]` (and `outSame[i − q0]` when labels are given) for query rows i in [q0, q1).
- * A row with no same-label centre gets −Infinity in `outSame`.
+ * One pass per tile: a term above the running maximum M rescales the sums by exp(M_old − M_new)
+ * (rare after the first few centres); the same-label sum is kept relative to the same M, so it costs
+ * no extra exp. A row with no same-label centre gets −Infinity in `outSame`.
  */
 export function gaussianLogSumExp(
   p: GaussianLseProblem,
@@ -44,17 +82,17 @@ export function gaussianLogSumExp(
   const same = outSame !== undefined && queryLabels !== undefined && centreLabels !== undefined;
   const qNorms = rowSquaredNorms(queries.subarray(q0 * d, q1 * d), q1 - q0, d);
   const cNorms = rowSquaredNorms(centres, nc, d);
-  const tile = new Float64Array(LSE_QUERY_BLOCK * LSE_CENTRE_TILE);
+  const tile = new Float64Array(Math.min(LSE_QUERY_BLOCK, q1 - q0) * Math.min(LSE_CENTRE_TILE, nc));
   const maxAll = new Float64Array(LSE_QUERY_BLOCK);
   const sumAll = new Float64Array(LSE_QUERY_BLOCK);
-  const maxSame = new Float64Array(LSE_QUERY_BLOCK);
   const sumSame = new Float64Array(LSE_QUERY_BLOCK);
+  const maxSame = new Float64Array(LSE_QUERY_BLOCK);
   for (let b0 = q0; b0 < q1; b0 += LSE_QUERY_BLOCK) {
     const b1 = Math.min(b0 + LSE_QUERY_BLOCK, q1);
     maxAll.fill(Number.NEGATIVE_INFINITY);
     sumAll.fill(0);
-    maxSame.fill(Number.NEGATIVE_INFINITY);
     sumSame.fill(0);
+    maxSame.fill(Number.NEGATIVE_INFINITY);
     for (let c0 = 0; c0 < nc; c0 += LSE_CENTRE_TILE) {
       const c1 = Math.min(c0 + LSE_CENTRE_TILE, nc);
       const tc = c1 - c0;
@@ -63,49 +101,53 @@ export function gaussianLogSumExp(
         const r = (i - b0) * tc;
         const qi = i - b0;
         const nq = qNorms[i - q0];
-        // terms in place: −scale·max(D, 0); first pass finds the tile maximum
-        let m = Number.NEGATIVE_INFINITY;
-        for (let c = 0; c < tc; c++) {
-          const dist = nq + cNorms[c0 + c] - 2 * tile[r + c];
-          const t = -scale * Math.max(dist, 0);
-          tile[r + c] = t;
-          if (t > m) m = t;
-        }
-        let mAll = maxAll[qi];
+        let m = maxAll[qi];
         let s = sumAll[qi];
-        if (m > mAll) {
-          s *= Math.exp(mAll - m);
-          mAll = m;
-        }
-        for (let c = 0; c < tc; c++) s += Math.exp(tile[r + c] - mAll);
-        maxAll[qi] = mAll;
-        sumAll[qi] = s;
-        if (same) {
+        if (!same) {
+          for (let c = 0; c < tc; c++) {
+            const t = -scale * Math.max(nq + cNorms[c0 + c] - 2 * tile[r + c], 0);
+            if (t > m) {
+              s = s * Math.exp(m - t) + 1;
+              m = t;
+            } else if (m - t < NEGLIGIBLE) {
+              s += expNeg(m - t);
+            }
+          }
+        } else {
           const li = queryLabels[i];
-          let ms = Number.NEGATIVE_INFINITY;
-          for (let c = 0; c < tc; c++) {
-            if (centreLabels[c0 + c] === li && tile[r + c] > ms) ms = tile[r + c];
-          }
-          if (ms === Number.NEGATIVE_INFINITY) continue;
-          let mS = maxSame[qi];
           let ss = sumSame[qi];
-          if (ms > mS) {
-            ss *= Math.exp(mS - ms);
-            mS = ms;
-          }
+          let ms = maxSame[qi];
           for (let c = 0; c < tc; c++) {
-            if (centreLabels[c0 + c] === li) ss += Math.exp(tile[r + c] - mS);
+            const t = -scale * Math.max(nq + cNorms[c0 + c] - 2 * tile[r + c], 0);
+            const isSame = centreLabels[c0 + c] === li;
+            if (t > m) {
+              const f = Math.exp(m - t);
+              s = s * f + 1;
+              ss = ss * f + (isSame ? 1 : 0);
+              m = t;
+            } else if (isSame) {
+              const e = m - t < NEGLIGIBLE ? expNeg(m - t) : Math.exp(t - m);
+              s += e;
+              ss += e;
+            } else if (m - t < NEGLIGIBLE) {
+              s += expNeg(m - t);
+            }
+            if (isSame && t > ms) ms = t;
           }
-          maxSame[qi] = mS;
           sumSame[qi] = ss;
+          maxSame[qi] = ms;
         }
+        maxAll[qi] = m;
+        sumAll[qi] = s;
       }
     }
     for (let i = b0; i < b1; i++) {
       const qi = i - b0;
       out[i - q0] = maxAll[qi] + Math.log(sumAll[qi]);
-      if (same)
-        outSame[i - q0] = sumSame[qi] > 0 ? maxSame[qi] + Math.log(sumSame[qi]) : Number.NEGATIVE_INFINITY;
+      if (!same) continue;
+      if (maxSame[qi] === Number.NEGATIVE_INFINITY) outSame[i - q0] = Number.NEGATIVE_INFINITY;
+      else if (maxSame[qi] - maxAll[qi] < -UNDERFLOW_GAP) outSame[i - q0] = rowLogSumExp(p, i, true);
+      else outSame[i - q0] = maxAll[qi] + Math.log(sumSame[qi]);
     }
   }
 }

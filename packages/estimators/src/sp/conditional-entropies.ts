@@ -10,6 +10,7 @@
  */
 import { createRng } from "@infoflow/numerics";
 import { gaussianLogSumExp } from "../kernels/lse";
+import { sharedFloat64 } from "../kernels/lse-workers";
 
 export interface ConditionalEntropiesArgs {
   /** every input's centres, concatenated row-major (Σ n_i)×d */
@@ -40,7 +41,16 @@ export function conditionalEntropiesChunk(a: ConditionalEntropiesArgs, c: number
   const m = offsets.length - 1;
   const exact = (d / 2) * Math.log(2 * Math.PI * Math.E * beta * beta);
   const norm = (d / 2) * Math.log(2 * Math.PI * beta * beta);
-  for (let i = c * a.perChunk; i < Math.min(m, (c + 1) * a.perChunk); i++) {
+  const first = c * a.perChunk;
+  const last = Math.min(m, (c + 1) * a.perChunk);
+  let maxN = 0;
+  for (let i = first; i < last; i++) maxN = Math.max(maxN, offsets[i + 1] - offsets[i]);
+  // shared-memory buffers like every other caller of the kernels: V8 optimises a kernel for one
+  // typed-array kind, and mixing plain and shared backings makes it polymorphic (≈1.6× slower)
+  const muBuf = sharedFloat64(maxN * d);
+  const queryBuf = sharedFloat64(maxN * nMC * d);
+  const lseBuf = new Float64Array(maxN * nMC);
+  for (let i = first; i < last; i++) {
     const r0 = offsets[i];
     const r1 = offsets[i + 1];
     const n = r1 - r0;
@@ -50,20 +60,21 @@ export function conditionalEntropiesChunk(a: ConditionalEntropiesArgs, c: number
       continue;
     }
     // centre the input's own cloud (distances are translation invariant)
-    const mu = new Float64Array(n * d);
+    const mu = muBuf.subarray(0, n * d);
     const mean = new Float64Array(d);
     for (let r = r0; r < r1; r++) for (let k = 0; k < d; k++) mean[k] += centres[r * d + k] / n;
     for (let r = 0; r < n; r++)
       for (let k = 0; k < d; k++) mu[r * d + k] = centres[(r0 + r) * d + k] - mean[k];
     const nq = n * nMC;
-    const queries = createRng(a.seed)
+    const queries = queryBuf.subarray(0, nq * d);
+    createRng(a.seed)
       .fork(i + 1)
-      .fillNormal(new Float64Array(nq * d));
+      .fillNormal(queries);
     for (let q = 0; q < nq; q++) {
       const o = Math.floor(q / nMC) * d;
       for (let k = 0; k < d; k++) queries[q * d + k] = mu[o + k] + beta * queries[q * d + k];
     }
-    const lse = new Float64Array(nq);
+    const lse = lseBuf.subarray(0, nq);
     gaussianLogSumExp({ queries, nq, centres: mu, nc: n, d, scale: 1 / (2 * beta * beta) }, 0, nq, lse);
     let s = 0;
     for (let q = 0; q < nq; q++) s += -lse[q];
