@@ -20,7 +20,8 @@ function hostPenalty(map: DenseMap): number {
   const wt = toRowMajor(fromRowMajor(w.data, w.rows, w.cols).transpose());
   const g = w.cols <= w.rows ? matmulRowMajor(wt, w) : matmulRowMajor(w, wt);
   let s = 0;
-  for (let i = 0; i < g.rows; i++) for (let j = 0; j < g.cols; j++) s += (g.data[i * g.cols + j] - (i === j ? 1 : 0)) ** 2;
+  for (let i = 0; i < g.rows; i++)
+    for (let j = 0; j < g.cols; j++) s += (g.data[i * g.cols + j] - (i === j ? 1 : 0)) ** 2;
   return s;
 }
 
@@ -32,7 +33,8 @@ describe("orthonormality penalty", () => {
     ["usv", 4, 7],
   ] as const) {
     it(`${kind} ${nIn}→${nOut}: equals ‖G − I‖²_F of the Float64 kernel`, () => {
-      const map = kind === "usv" ? new UsvDense(nIn, nOut, 2, { scale: 1.7 }) : new Dense(nIn, nOut, 2, { scale: 1.7 });
+      const map =
+        kind === "usv" ? new UsvDense(nIn, nOut, 2, { scale: 1.7 }) : new Dense(nIn, nOut, 2, { scale: 1.7 });
       const p = map.orthonormalityPenalty();
       const want = hostPenalty(map);
       expect(Math.abs(p.dataSync()[0] - want)).toBeLessThan(1e-5 * want);

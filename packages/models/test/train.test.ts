@@ -47,6 +47,17 @@ const noisyTanh: TrainConfigInput = {
     binning: { layers: [1, 2] },
     kde: { layers: [1, 2] },
     clustering: { layers: [1, 2, 3] },
+    estimators: [
+      { id: "kde-upper", params: { variance: 0.01 }, layers: [1], label: "kde-upper(0.01)" },
+      {
+        id: "kde-lower",
+        params: { variance: 0.01 },
+        layers: [2],
+        noiseVariance: 0.01,
+        label: "kde-lower-noisy",
+      },
+    ],
+    snapshots: { layers: [2], noisy: true },
   },
 };
 
@@ -113,6 +124,22 @@ describe("runTraining", () => {
       expect(l1.sp!.ixt).toBeGreaterThan(l1.kde!.ixtLower - 4 * l1.sp!.stdError);
       expect(l1.sp!.ixt).toBeLessThan(l1.kde!.ixtUpper + 4 * l1.sp!.stdError);
       expect(l3.clustering!.withinDistance).toBeGreaterThan(0);
+      // the generic estimator route gives the same KL bound as the built-in KDE measure (same variance β²):
+      // the estimator reports Ĥ(T) = Î(X;T) + H(T|X), H(T|X) = (d/2)·ln(2πe·σ²) with d = 5
+      const hCond = 2.5 * Math.log(2 * Math.PI * Math.E * 0.01);
+      expect(l1.estimators!["kde-upper(0.01)"].value).toBeCloseTo(l1.kde!.ixtUpper + hCond, 10);
+      expect(l1.estimators!["kde-upper(0.01)"].ity).toBeCloseTo(l1.kde!.ityUpper!, 10);
+      // on twin + seeded N(0, 0.01) noise the lower bound moves, but its I(X;T) stays within [0, ln 72]
+      const noisyLower =
+        l2.estimators!["kde-lower-noisy"].value - 1.5 * Math.log(2 * Math.PI * Math.E * 0.01);
+      expect(noisyLower).not.toBe(l2.kde!.ixtLower);
+      expect(noisyLower).toBeGreaterThanOrEqual(0);
+      expect(noisyLower).toBeLessThanOrEqual(Math.log(72) + 1e-12);
+      // snapshots: layer 2's activations of all 72 inputs, twin and noisy
+      const snap = JSON.parse(readFileSync(join(dir, "snapshots", `epoch-${r.epoch}.json`), "utf8"));
+      expect(snap.n).toBe(72);
+      expect(snap.layers[0].twin).toHaveLength(72 * 3);
+      expect(snap.layers[0].noisy).toHaveLength(72 * 3);
     }
     // training on a linearly separable problem lowers the loss
     expect(lines[4].train.loss).toBeLessThan(lines[0].train.loss);

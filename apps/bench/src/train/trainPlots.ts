@@ -87,6 +87,10 @@ export function layerPoints(records: readonly EpochRecord[]): Point[] {
       push(r.epoch, l.layer, "within/between distance", l.clustering?.distanceRatio);
       push(r.epoch, l.layer, "within-class cosine", l.clustering?.withinCosine);
       push(r.epoch, l.layer, "between-class cosine", l.clustering?.betweenCosine);
+      for (const [label, e] of Object.entries(l.estimators ?? {})) {
+        push(r.epoch, l.layer, `${label} ${e.kind === "mi" ? "I(X;T)" : "H(T)"}`, e.value);
+        push(r.epoch, l.layer, `${label} I(T;Y)`, e.ity);
+      }
     }
   }
   return out;

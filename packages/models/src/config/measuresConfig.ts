@@ -73,6 +73,30 @@ export const measuresConfigSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * Any registered estimator (`createEstimator(id, params)` of @infoflow/estimators) on each layer's
+     * deterministic-twin activations, optionally plus seeded Gaussian noise of the given variance:
+     * MI estimators give Î(X;T_ℓ), entropy estimators Ĥ(T_ℓ).
+     */
+    estimators: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1),
+            params: z.record(z.string(), z.unknown()).default({}),
+            layers: layerList,
+            noiseVariance: z.number().positive().optional(),
+            /** Key in the metrics (default: the id). */
+            label: z.string().min(1).optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    /** Save layer activations (deterministic twin, and noisy when asked) of the measure inputs at every measure epoch. */
+    snapshots: z
+      .object({ layers: z.array(z.number().int().positive()).min(1), noisy: z.boolean().default(false) })
+      .strict()
+      .optional(),
     /** Within/between-class distances and cosine similarities of the deterministic twin. */
     clustering: z
       .object({ layers: layerList, maxSamples: z.number().int().positive().default(2048) })

@@ -34,10 +34,10 @@ export const trainConfigSchema = z
         orthonormality: z.number().nonnegative().default(0),
       })
       .strict()
-      .default({ orthonormality: 0 }),
+      .prefault({}),
     epochs: z.number().int().positive(),
     batchSize: z.number().int().positive(),
-    measures: measuresConfigSchema.default({ every: 1, split: "all" }),
+    measures: measuresConfigSchema.prefault({}),
     /** Write a checkpoint every k epochs (and at the end). */
     checkpointEvery: z.number().int().positive().default(1),
     /** Run directory (metrics.jsonl, checkpoint.json, plots), relative to the working directory. */

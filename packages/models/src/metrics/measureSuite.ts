@@ -6,7 +6,7 @@
  * subset of the chosen split) so that changes over epochs come from the network, not the sample.
  * Activations are copied out of tfjs into Float64 before any estimator runs.
  */
-import type { Samples } from "@infoflow/estimators";
+import { createEstimator, type Samples } from "@infoflow/estimators";
 import { createRng } from "@infoflow/numerics";
 import * as tf from "@tensorflow/tfjs";
 import type { MeasuresConfig } from "../config/measuresConfig";
@@ -42,6 +42,23 @@ export interface LayerMetrics {
   binning?: BinningMetrics;
   kde?: KdeMetrics;
   clustering?: ClusteringMeasures;
+  /**
+   * Generic estimators by label, nats: kind "mi" → Î(X;T_ℓ); "entropy" → Ĥ(T_ℓ); "both" (binning, kde,
+   * sp) → their Ĥ(T_ℓ) (binning: H(Bin T) = I(X;Bin T); kde/sp: the differential entropy of the noisy
+   * layer, = Î(X;T) + (d/2)·ln(2πeσ²)), plus Î(T_ℓ;Y) when labels exist.
+   */
+  estimators?: Record<
+    string,
+    { kind: "mi" | "entropy" | "both"; value: number; stdError?: number; ity?: number }
+  >;
+}
+
+/** Activations of the measure inputs at one epoch (row-major, n × d per layer). */
+export interface Snapshot {
+  epoch: number;
+  n: number;
+  labels?: number[];
+  layers: Array<{ layer: number; d: number; twin: number[]; noisy?: number[] }>;
 }
 
 export interface MeasureSuiteState {
@@ -80,6 +97,7 @@ export class MeasureSuite {
   private readonly binLayers: number[];
   private readonly kdeLayers: number[];
   private readonly clusterLayers: number[];
+  private readonly estimatorLayers: number[][];
 
   constructor(
     private readonly network: Network,
@@ -166,6 +184,19 @@ export class MeasureSuite {
         );
       }
     }
+    this.estimatorLayers = config.estimators.map((e, k) => {
+      const layers = resolveLayers(`measures.estimators.${k}.layers`, e.layers, L);
+      createEstimator(e.id, e.params); // fail at start-up on an unknown id or bad parameters
+      return layers;
+    });
+    const labelsSeen = new Set<string>();
+    for (const e of config.estimators) {
+      const label = e.label ?? e.id;
+      if (labelsSeen.has(label))
+        throw new InvalidInputError(`measures.estimators: label '${label}' used twice`);
+      labelsSeen.add(label);
+    }
+    if (config.snapshots) resolveLayers("measures.snapshots.layers", config.snapshots.layers, L);
     this.clusterLayers = config.clustering
       ? resolveLayers("measures.clustering.layers", config.clustering.layers, L)
       : [];
@@ -182,11 +213,11 @@ export class MeasureSuite {
     if (this.replica && state.replica) this.replica.setState(state.replica);
   }
 
-  /** Deterministic-twin activations T_ℓ of the measure inputs, Float64, per layer. */
-  private twinActivations(upTo: number): Samples[] {
+  /** Activations T_ℓ of the measure inputs, Float64, per layer: the deterministic twin when noiseSeed is null. */
+  private twinActivations(upTo: number, noiseSeed: number | null = null): Samples[] {
     const outs = tf.tidy(() => {
       const x = tf.tensor2d(Float32Array.from(this.x.data), [this.x.n, this.x.d], "float32");
-      return this.network.forward(x, { noiseSeed: null, upTo, keepAll: true }).outputs;
+      return this.network.forward(x, { noiseSeed, upTo, keepAll: true }).outputs;
     });
     const res = outs.map((t) => ({ data: Float64Array.from(t.dataSync()), n: t.shape[0], d: t.shape[1] }));
     tf.dispose(outs);
@@ -226,7 +257,12 @@ export class MeasureSuite {
         });
       });
     }
-    const twinLayers = [...this.binLayers, ...this.kdeLayers, ...this.clusterLayers];
+    const twinLayers = [
+      ...this.binLayers,
+      ...this.kdeLayers,
+      ...this.clusterLayers,
+      ...this.estimatorLayers.flat(),
+    ];
     if (twinLayers.length === 0) return out;
     const twin = this.twinActivations(Math.max(...twinLayers));
     for (const l of this.binLayers) {
@@ -248,6 +284,53 @@ export class MeasureSuite {
       for (const l of this.clusterLayers)
         out[l - 1].clustering = clusteringMeasures(selectRows(twin[l - 1], pick), labels);
     }
+    this.config.estimators.forEach((e, k) => {
+      const estimator = createEstimator(e.id, e.params);
+      for (const l of this.estimatorLayers[k]) {
+        let t = twin[l - 1];
+        if (e.noiseVariance !== undefined) {
+          const noise = createRng(deriveSeed(this.seed, STREAM.measures, 4, epoch, l, k)).fillNormal(
+            new Float64Array(t.data.length),
+            0,
+            Math.sqrt(e.noiseVariance),
+          );
+          for (let i = 0; i < noise.length; i++) noise[i] += t.data[i];
+          t = { data: noise, n: t.n, d: t.d };
+        }
+        const r = estimator.kind === "mi" ? estimator.estimate(this.x, t) : estimator.entropy(t);
+        const ity =
+          estimator.kind === "both" && this.labels ? estimator.estimate(t, this.labels).value : undefined;
+        out[l - 1].estimators ??= {};
+        out[l - 1].estimators![e.label ?? e.id] = {
+          kind: estimator.kind,
+          value: r.value,
+          ...(r.stdError !== undefined ? { stdError: r.stdError } : {}),
+          ...(ity !== undefined ? { ity } : {}),
+        };
+      }
+    });
     return out.slice(0, L);
+  }
+
+  /** The activations to save at this epoch, when snapshots are configured. */
+  snapshot(epoch: number): Snapshot | undefined {
+    const cfg = this.config.snapshots;
+    if (!cfg) return undefined;
+    const upTo = Math.max(...cfg.layers);
+    const twin = this.twinActivations(upTo, null);
+    const noisy = cfg.noisy
+      ? this.twinActivations(upTo, deriveSeed(this.seed, STREAM.measures, 5, epoch))
+      : undefined;
+    return {
+      epoch,
+      n: this.x.n,
+      ...(this.labels ? { labels: Array.from(this.labels) } : {}),
+      layers: cfg.layers.map((l) => ({
+        layer: l,
+        d: twin[l - 1].d,
+        twin: Array.from(twin[l - 1].data),
+        ...(noisy ? { noisy: Array.from(noisy[l - 1].data) } : {}),
+      })),
+    };
   }
 }

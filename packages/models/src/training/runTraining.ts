@@ -168,6 +168,11 @@ export async function runTraining(
       if (epoch % config.measures.every === 0 || epoch === config.epochs) {
         opts.onProgress?.({ kind: "measures", epoch });
         record.layers = measures.compute(epoch);
+        const snapshot = measures.snapshot(epoch);
+        if (snapshot) {
+          mkdirSync(join(outDir, "snapshots"), { recursive: true });
+          writeFileSync(join(outDir, "snapshots", `epoch-${epoch}.json`), JSON.stringify(snapshot));
+        }
       }
       record.seconds = { train: (t1 - t0) / 1000, measures: (performance.now() - t1) / 1000 };
       appendMetricsLine(metricsPath, record);
