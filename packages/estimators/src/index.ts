@@ -20,6 +20,21 @@ export {
   pairwiseBounds,
 } from "./kde/pairwise-bounds";
 export { defaultThreads, warmWorkers } from "./kernels/lse-workers";
+export {
+  createKozachenkoLeonenkoEstimator,
+  createKsgEstimator,
+  DEFAULT_JITTER,
+  type KlOptions,
+  type KnnMetric,
+  type KnnOptions,
+  type KsgOptions,
+  type KsgVariant,
+  klEntropy,
+  ksgMI,
+  logUnitBallVolume,
+  type TieDiagnostics,
+  type TiePolicy,
+} from "./knn/index";
 export { type Classes, classEntropy, classesOfLabels, type LabelsInput, targetClasses } from "./labels";
 export { createEstimator, type EstimatorInfo, listEstimators } from "./registry";
 export { type SamplesInput, type ShapedArray, samples } from "./samples";

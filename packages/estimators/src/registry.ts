@@ -1,17 +1,21 @@
 /**
  * Estimators by id (docs/contracts.md): `createEstimator(id, params)` and `listEstimators()` with every
- * estimator's kind, description and defaults. The ids are the CLI's `--estimator` names.
- * The kNN family (ksg1, ksg2, kl) is built in `knn/` by its own engineer; its factories
- * (`createKsgEstimator({ variant, k, … })`, `createKozachenkoLeonenkoEstimator({ k, metric, … })`,
- * exported from `knn/index.ts`) are looked up when the registry loads, so the registry works, and says
- * so clearly, while that module is absent.
+ * estimator's kind, description, parameters and defaults. The ids are the CLI's `--estimator` names.
+ * The defaults listed are the ones each factory resolves and echoes (`parameters()` of an estimator
+ * built without parameters), so the list cannot drift from what the estimators do.
+ * The kNN family (ksg1, ksg2, kl) lives in `knn/`.
  */
 import { createBinningEstimator } from "./binning/binning-estimator";
-import { BINNING_DEFAULTS } from "./binning/binning-options";
 import { InvalidInputError } from "./errors";
 import type { Estimator, Params } from "./interface";
-import { createKdeEstimator, KDE_DEFAULTS } from "./kde/kde-estimator";
-import { createSpEstimator, SP_DEFAULTS } from "./sp/sp-estimator";
+import { createKdeEstimator } from "./kde/kde-estimator";
+import {
+  createKozachenkoLeonenkoEstimator,
+  createKsgEstimator,
+  type KlOptions,
+  type KsgOptions,
+} from "./knn/index";
+import { createSpEstimator } from "./sp/sp-estimator";
 
 export interface EstimatorInfo {
   readonly id: string;
@@ -20,25 +24,6 @@ export interface EstimatorInfo {
   readonly defaults: Params;
   /** what each parameter means */
   readonly parameters: Record<string, string>;
-}
-
-interface KnnModule {
-  createKsgEstimator?: (params: Params) => Estimator;
-  createKozachenkoLeonenkoEstimator?: (params: Params) => Estimator;
-}
-
-// A non-literal specifier: the module may not exist yet in this build (see header).
-const KNN_MODULE = "./knn/index";
-const knn: KnnModule = await import(/* @vite-ignore */ KNN_MODULE).catch(() => ({}));
-
-function knnFactory<K extends keyof KnnModule>(name: K): NonNullable<KnnModule[K]> {
-  const f = knn[name];
-  if (typeof f !== "function") {
-    throw new InvalidInputError(
-      `estimator needs ${name} from packages/estimators/src/knn/index.ts, absent in this build`,
-    );
-  }
-  return f as NonNullable<KnnModule[K]>;
 }
 
 const COMMON = {
@@ -54,30 +39,36 @@ const KNN_PARAMS = {
   threads: "threads for the neighbour search; auto = by problem size",
 };
 
-const REGISTRY: Array<EstimatorInfo & { create: (params: Params) => Estimator }> = [
+const KSG_PARAMS = {
+  ...KNN_PARAMS,
+  variant: "KSG variant, set by the id (ksg1 → 1, ksg2 → 2)",
+  metric: "chebyshev (max-norm in every space, fixed)",
+  shuffles: "permutation-null shuffles",
+};
+
+type Entry = Omit<EstimatorInfo, "defaults"> & { create: (params: Params) => Estimator };
+
+const REGISTRY: Entry[] = [
   {
     id: "ksg1",
     kind: "mi",
     description: "KSG-1 mutual information I(X;Y) (Kraskov et al. 2004), max-norm, strict counts",
-    defaults: { k: 3, base: "e", ties: "jitter", jitter: 0, seed: 0, threads: "auto", shuffles: 0 },
-    parameters: { ...KNN_PARAMS, shuffles: "permutation-null shuffles" },
-    create: (p) => knnFactory("createKsgEstimator")({ ...p, variant: 1 }),
+    parameters: KSG_PARAMS,
+    create: (p) => createKsgEstimator({ ...(p as KsgOptions), variant: 1 }),
   },
   {
     id: "ksg2",
     kind: "mi",
     description: "KSG-2 mutual information I(X;Y) (Kraskov et al. 2004), max-norm, non-strict counts",
-    defaults: { k: 3, base: "e", ties: "jitter", jitter: 0, seed: 0, threads: "auto", shuffles: 0 },
-    parameters: { ...KNN_PARAMS, shuffles: "permutation-null shuffles" },
-    create: (p) => knnFactory("createKsgEstimator")({ ...p, variant: 2 }),
+    parameters: KSG_PARAMS,
+    create: (p) => createKsgEstimator({ ...(p as KsgOptions), variant: 2 }),
   },
   {
     id: "kl",
     kind: "entropy",
     description: "Kozachenko–Leonenko differential entropy h(X) (max-norm by default, like NPEET)",
-    defaults: { k: 3, metric: "max", base: "e", ties: "jitter", jitter: 0, seed: 0, threads: "auto" },
     parameters: { ...KNN_PARAMS, metric: "max (Chebyshev) or euclidean" },
-    create: (p) => knnFactory("createKozachenkoLeonenkoEstimator")(p),
+    create: (p) => createKozachenkoLeonenkoEstimator(p as KlOptions),
   },
   ...(["upper", "lower"] as const).map((bound) => ({
     id: `kde-${bound}`,
@@ -85,7 +76,6 @@ const REGISTRY: Array<EstimatorInfo & { create: (params: Params) => Estimator }>
     description:
       `Kolchinsky–Tracey ${bound === "upper" ? "KL upper" : "Bhattacharyya lower"} bound on H(T), ` +
       "T = x + N(0, variance·I); with y/labels, I(T;Y) from class-conditional mixtures (Saxe et al. 2018)",
-    defaults: KDE_DEFAULTS,
     parameters: {
       variance: "noise VARIANCE σ²",
       ...COMMON,
@@ -101,7 +91,6 @@ const REGISTRY: Array<EstimatorInfo & { create: (params: Params) => Estimator }>
     description:
       "plug-in entropy of the binned layer H(Bin(T)) = I(X;Bin(T)) (X uniform over rows); with y/labels, " +
       "I(Bin(T);Y) (Shwartz-Ziv & Tishby 2017, Saxe et al. 2018)",
-    defaults: BINNING_DEFAULTS,
     parameters: {
       mode: "width (⌊t/width⌋), idnns (SZT float32 edges), range, adaptive, adaptive-all",
       bins: "idnns: number of edges; range: intervals; adaptive: quantile bins",
@@ -120,7 +109,6 @@ const REGISTRY: Array<EstimatorInfo & { create: (params: Params) => Estimator }>
     description:
       "sample-propagation entropy of x + N(0, variance·I) by Monte Carlo over the Gaussian mixture on the " +
       "rows (Goldfeld et al. 2019); with y/labels, I(T;Y) from class-conditional mixtures",
-    defaults: SP_DEFAULTS,
     parameters: {
       variance: "noise VARIANCE β²",
       nmc: "noise draws per centre",
@@ -135,7 +123,7 @@ const REGISTRY: Array<EstimatorInfo & { create: (params: Params) => Estimator }>
 
 /** Every estimator with its kind, description, parameters and defaults. */
 export function listEstimators(): EstimatorInfo[] {
-  return REGISTRY.map(({ create: _create, ...info }) => info);
+  return REGISTRY.map(({ create, ...info }) => ({ ...info, defaults: create({}).parameters() }));
 }
 
 /** A configured estimator; unknown ids and invalid parameters throw `InvalidInputError`. */

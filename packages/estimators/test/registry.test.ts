@@ -85,7 +85,7 @@ describe("binning estimator", () => {
     const h = e.entropy(tt);
     expect(h.value / Math.LN2).toBeCloseTo(2.25, 12);
     expect(h.diagnostics.occupiedBins).toBe(5);
-    expect(h.params).toEqual({ mode: "width", width: 0.5, base: "e", shuffles: 0, seed: 0 });
+    expect(h.params).toEqual({ mode: "width", bins: 30, width: 0.5, base: "e", shuffles: 0, seed: 0 });
     const mi = e.estimate(tt, Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1]));
     expect(mi.value / Math.LN2).toBeCloseTo(0.75, 12);
   });

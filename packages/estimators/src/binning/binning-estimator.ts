@@ -40,7 +40,8 @@ export function createBinningEstimator(params: Params = {}): MIAndEntropyEstimat
   const seed = readSeed(params.seed);
   const resolved: Params = {
     mode,
-    ...(mode === "width" ? { width } : { bins }),
+    bins,
+    width,
     ...(range !== undefined ? { range } : mode === "idnns" ? { range: [-1, 1] } : {}),
     ...(low !== undefined ? { low } : {}),
     base: unit === "bits" ? 2 : "e",
