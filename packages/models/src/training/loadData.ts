@@ -7,7 +7,6 @@
 
 import type { Samples } from "@infoflow/estimators";
 import { createRng, fromRowMajor, matmulRowMajor, toRowMajor } from "@infoflow/numerics";
-import type { ActivationSpec, EnsembleSpec, PriorSpec } from "@infoflow/replica";
 import { createTask, loadSztDataset, type TeacherTask } from "@infoflow/tasks";
 import type { DataConfig } from "../config/dataConfig";
 import { InvalidInputError } from "../errors";
@@ -57,28 +56,11 @@ interface TeacherParams {
   observe?: number;
 }
 
-function priorLayer(prior: TeacherParams["prior"]): PriorSpec {
-  const { name, ...params } = prior;
-  return { kind: "prior", name, params } as PriorSpec;
-}
-
-/** Teacher layer spec (tasks' names) → replica LayerSpec (dnner's names). */
-function teacherActivation(layer: TeacherParams["layers"][number]): ActivationSpec {
-  const { activation, varNoise, alpha: _alpha, weights: _weights, ...rest } = layer;
-  return { kind: "activation", name: activation, params: { var_noise: varNoise, ...rest } } as ActivationSpec;
-}
-
+/** The replica chain generating the student's input: the prior (forward) or prior → decoder (generative). */
 function teacherInputChain(task: TeacherTask, role: "forward" | "generative"): InputChain {
-  const p = task.params as unknown as TeacherParams;
-  if (role === "forward") return { layers: [priorLayer(p.prior)], weights: [], n0: task.n0 };
-  const L = task.observedLayer;
-  const layers: InputChain["layers"] = [priorLayer(p.prior), ...p.layers.slice(0, L).map(teacherActivation)];
-  const weights: EnsembleSpec[] = Array.from({ length: L }, (_, l) => ({
-    ensemble: "Empirical" as const,
-    alpha: task.sizes[l + 1] / task.sizes[l],
-    eigvals: Array.from(task.spectrum(l + 1)),
-  }));
-  return { layers, weights, n0: task.n0 };
+  const spec = task.replicaSpec(task.observedLayer);
+  if (role === "forward") return { layers: [spec.layers[0]], weights: [], n0: task.n0 };
+  return { layers: spec.layers, weights: spec.weights, n0: task.n0 };
 }
 
 /** Σ_X of a teacher's X (forward) or of its observed layer (generative) when that is Gaussian. */
