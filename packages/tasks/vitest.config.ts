@@ -1,6 +1,6 @@
 import { defineProject } from "vitest/config";
 
-// Slow checks (nonlinear replica solves) live in *.slow.test.ts: `pnpm --filter @infoflow/tasks test:slow`.
+// Long checks belong in *.slow.test.ts files, which the default run excludes.
 export default defineProject({
   // A generous per-test timeout: the machine is shared, timings in CI are inflated.
   test: {

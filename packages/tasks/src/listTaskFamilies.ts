@@ -19,7 +19,7 @@ const FAMILIES: readonly TaskFamilyInfo[] = [
       prior: { name: "Normal", mean: 0, var: 1 },
       layers: [
         { activation: "ReLU", alpha: 1, varNoise: 0, weights: { ensemble: "gaussian", scale: 1 } },
-        { activation: "Linear", alpha: 0.5, varNoise: 0.01, weights: { ensemble: "orthogonal", scale: 1 } },
+        { activation: "Linear", alpha: 0.5, varNoise: 0.01, weights: { ensemble: "gaussian", scale: 1 } },
       ],
     },
   },

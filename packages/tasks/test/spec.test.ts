@@ -180,7 +180,7 @@ describe("listTaskFamilies", () => {
       const task = createTask(f.example);
       const { x, y } = task.sample(5, 1);
       expect([x.d, y.d]).toEqual([task.dimX, task.dimY]);
-      // closed-form truths are immediate; the teacher's (a replica solve) is in teacherReplica.slow.test.ts
+      // closed-form truths are immediate; the teacher's (a replica solve) is in teacherNonlinear.test.ts
       if (f.family !== "teacher") expect(task.mutualInformation()).toBeGreaterThan(0);
     }
   });

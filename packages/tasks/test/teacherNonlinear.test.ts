@@ -1,13 +1,12 @@
 /**
- * Teacher truth for nonlinear channels and discrete priors (replica solves that take seconds to
- * minutes each): information bounds (replica-math §6.2), data processing, the conditional-entropy
- * identity through a nonlinear hidden layer, and the listed example. Excluded from the default run;
- * `pnpm --filter @infoflow/tasks test:slow`.
+ * Teacher truth for nonlinear channels and discrete priors (replica solves of a few seconds each):
+ * information bounds (replica-math §6.2), data processing, the conditional-entropy identity through a
+ * nonlinear hidden layer, and the listed example.
  */
 import { describe, expect, it } from "vitest";
 import { createTask, listTaskFamilies, teacherNetwork } from "../src/index";
 
-describe("nonlinear teachers", { timeout: 600_000 }, () => {
+describe("nonlinear teachers", () => {
   it("ReLU hidden, Linear output: H(T_L) − I(X;T_L) = n_L · ½ ln(2πeσ²) (1e-8)", () => {
     const t = teacherNetwork({
       n0: 50,
@@ -24,7 +23,7 @@ describe("nonlinear teachers", { timeout: 600_000 }, () => {
   });
 });
 
-describe("information bounds (replica-math §6.2)", { timeout: 600_000 }, () => {
+describe("information bounds (replica-math §6.2)", () => {
   it("Bimodal(½) prior, Probit(0.01) output, α = 2: 0 < I(X;T) ≤ min(n0 ln 2, H(T)), H(T) ≤ n1 ln 2", () => {
     const t = teacherNetwork({
       n0: 40,
