@@ -69,6 +69,43 @@ describe("infoflow bench (CLI)", () => {
     expect(readFileSync(join(out, "report.md"), "utf8")).toContain("## Baseline comparison: FAILED");
   });
 
+  it("--list --json prints pure job descriptions; --shard splits them into disjoint shares", async () => {
+    const jobs = async (...extra: string[]) => {
+      const r = await runInProcess([
+        "bench",
+        suitePath,
+        "--registry",
+        FAKE_REGISTRY,
+        "--list",
+        "--json",
+        ...extra,
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout
+        .trimEnd()
+        .split("\n")
+        .map((l) => JSON.parse(l) as { key: string; n: number; taskSpec: object });
+    };
+    const all = await jobs();
+    expect(all).toHaveLength(36);
+    expect(all[0]).toMatchObject({ taskSpec: { family: "gauss" }, estimatorId: "gauss-mi", n: 200, seed: 0 });
+    const one = await jobs("--shard", "1/2");
+    const two = await jobs("--shard", "2/2");
+    expect(one.length).toBeGreaterThan(0);
+    expect(two.length).toBeGreaterThan(0);
+    expect([...one, ...two].map((j) => j.key).sort()).toEqual(all.map((j) => j.key).sort());
+    const bad = await runInProcess([
+      "bench",
+      suitePath,
+      "--registry",
+      FAKE_REGISTRY,
+      "--list",
+      "--shard",
+      "3/2",
+    ]);
+    expect(bad.stderr).toBe("infoflow: --shard '3/2': expected i/n with 1 ≤ i ≤ n, e.g. 2/4\n");
+  });
+
   it("--list shows tasks, estimators and the job count; a bad suite or flag is one line, exit 1", async () => {
     const list = await runInProcess([
       "bench",

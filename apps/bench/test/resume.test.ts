@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { runSuite } from "../src/bench/runner";
 import { type RunResult, readResults } from "../src/bench/store";
 import { parseSuite } from "../src/bench/suite";
-import { FAKE_REGISTRY, finished, runCli, startCli } from "./cli-helpers";
+import { FAKE_REGISTRY, finished, runInProcess, startCli } from "./cli-helpers";
 import { registry } from "./fixtures/fake-registry";
 import { FAKE_REGISTRY_URL, tempDir } from "./helpers";
 
@@ -80,7 +80,8 @@ describe("kill and resume", () => {
     expect(partial.length).toBeGreaterThanOrEqual(10);
     expect(partial.length).toBeLessThan(TOTAL);
 
-    const resumed = await runCli([...args, "--resume"]);
+    // the resumed run may be in this process: what matters is the file the killed process left
+    const resumed = await runInProcess([...args, "--resume"]);
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stderr).toContain(`${partial.length} already done`);
     const raw = lines(out);

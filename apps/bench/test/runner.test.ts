@@ -70,6 +70,35 @@ describe("runSuite in this thread (workers = 0)", () => {
     expect(mi.every((r) => r.params.threads === 1 && !r.label.includes("threads"))).toBe(true);
   });
 
+  it("turns an entropy estimator into an MI estimator by Ĥ(X) + Ĥ(Y) − Ĥ(X,Y) (target mi-3h)", async () => {
+    const dir3 = tempDir();
+    const s3 = smallSuite({
+      tasks: [{ spec: { family: "gauss", n0: 1, rho: 0.6 } }],
+      estimators: [{ id: "gauss-mi" }, { id: "gauss-h", target: "mi-3h" }],
+    });
+    await runSuite({
+      suite: s3,
+      source: "s3",
+      registry,
+      registryUrl: FAKE_REGISTRY_URL,
+      outDir: dir3,
+      workers: 0,
+      resume: false,
+      progressWrite: () => {},
+    });
+    const rs = readResults(dir3);
+    const threeH = rs.filter((r) => r.label === "gauss-h/3H");
+    expect(threeH).toHaveLength(6);
+    for (const r of threeH) {
+      // for one pair, ½ ln(2πe s_x²) + ½ ln(2πe s_y²) − ½ ln det(2πe Σ̂) = −½ ln(1 − r̂²): the plug-in MI
+      const plugIn = rs.find((p) => p.estimatorId === "gauss-mi" && p.seed === r.seed && p.n === r.n)!;
+      expect(r.estimate).toBeCloseTo(plugIn.estimate as number, 10);
+      expect(r.truth).toBe(-0.5 * Math.log(1 - 0.36));
+      const d = r.diagnostics as { hX: number; hY: number; hXY: number };
+      expect(d.hX + d.hY - d.hXY).toBe(r.estimate);
+    }
+  });
+
   it("records estimator failures with their message and keeps going", () => {
     const flaky = results.filter((r) => r.estimatorId === "flaky");
     expect(

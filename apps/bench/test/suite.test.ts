@@ -67,8 +67,11 @@ describe("suite validation", () => {
       ),
     ).toThrow(/^suite t\.json: tasks\[0\] \(rho=2\): rho: /);
     expect(() => planSuite(s({ estimators: [{ id: "gauss-h", target: "mi" }] }), registry, "t.json")).toThrow(
-      /target 'mi' needs a mi estimator; gauss-h estimates entropy/,
+      /target 'mi' needs an MI estimator; gauss-h is of kind 'entropy'$/,
     );
+    expect(() =>
+      planSuite(s({ estimators: [{ id: "gauss-mi", target: "mi-3h" }] }), registry, "t.json"),
+    ).toThrow(/target 'mi-3h' needs an entropy estimator; gauss-mi is of kind 'mi'$/);
   });
 
   it("reads a file and reports unreadable or invalid JSON in one line", () => {

@@ -7,14 +7,21 @@ import { pathToFileURL } from "node:url";
 import type { BenchOptions } from "../commands/bench";
 import { CliError } from "../errors";
 import { type Comparison, compareBaseline, makeBaseline, readBaseline, writeBaseline } from "./baseline";
-import { type FilterTerm, jobMatches, parseFilters, taskMatches } from "./filter";
+import {
+  type FilterTerm,
+  inShard,
+  jobMatches,
+  parseFilters,
+  parseShard,
+  type Shard,
+  taskMatches,
+} from "./filter";
 import { formatPoint } from "./grid";
 import { describeTask, TaskCache, type TaskInfo } from "./job";
 import { baselinePath, benchmarksRoot, defaultResultsDir, suitePath } from "./paths";
 import { expandJobs, planSuite } from "./plan";
 import { formatDuration } from "./progress";
 import { type BenchRegistry, loadRegistry } from "./registry";
-import { buildReport, writeReport } from "./report/build";
 import { machineInfo } from "./report/machine";
 import { runSuite } from "./runner";
 import { readResults, readTruths } from "./store";
@@ -45,6 +52,8 @@ export async function bench(suiteArg: string, opts: BenchOptions): Promise<numbe
   }
   const workers = parseWorkers(opts.workers);
   const filters = parseFilters(opts.filter);
+  const shard = opts.shard ? parseShard(opts.shard) : undefined;
+  if (opts.ci && shard) throw new CliError("--ci compares the whole suite with its baseline; drop --shard");
   if (opts.ci && filters.length)
     throw new CliError("--ci compares the whole suite with its baseline; drop --filter");
   const registryUrl = opts.registry ? pathToFileURL(resolve(opts.registry)).href : DEFAULT_REGISTRY;
@@ -61,7 +70,7 @@ export async function bench(suiteArg: string, opts: BenchOptions): Promise<numbe
   };
 
   if (opts.list) {
-    listSuite(suite, source, registry, planOrThrow(), filters);
+    listSuite(suite, source, registry, planOrThrow(), filters, shard, opts.json ?? false);
     return 0;
   }
 
@@ -72,6 +81,7 @@ export async function bench(suiteArg: string, opts: BenchOptions): Promise<numbe
     planOrThrow();
     const controller = new AbortController();
     let interrupts = 0;
+    // Ctrl-C (and a CI runner's SIGTERM) stop the pool; every finished result is already on disk
     const onSigint = () => {
       interrupts++;
       if (interrupts > 1) process.exit(130);
@@ -79,6 +89,7 @@ export async function bench(suiteArg: string, opts: BenchOptions): Promise<numbe
       controller.abort();
     };
     process.on("SIGINT", onSigint);
+    process.on("SIGTERM", onSigint);
     try {
       const summary = await runSuite({
         suite,
@@ -89,6 +100,7 @@ export async function bench(suiteArg: string, opts: BenchOptions): Promise<numbe
         workers,
         resume: opts.resume ?? false,
         filters,
+        ...(shard ? { shard } : {}),
         signal: controller.signal,
         log,
         tty: process.stderr.isTTY === true,
@@ -109,6 +121,7 @@ export async function bench(suiteArg: string, opts: BenchOptions): Promise<numbe
       if (summary.truthFailures.length) exitCode = 1;
     } finally {
       process.off("SIGINT", onSigint);
+      process.off("SIGTERM", onSigint);
     }
   }
 
@@ -131,6 +144,8 @@ export async function bench(suiteArg: string, opts: BenchOptions): Promise<numbe
   }
 
   if (opts.report) {
+    // Vega is heavy to load: only when a report is written
+    const { buildReport, writeReport } = await import("./report/build");
     const report = await buildReport({
       suite,
       results,
@@ -181,6 +196,8 @@ function listSuite(
   registry: BenchRegistry,
   plan: ReturnType<typeof planSuite>,
   filters: FilterTerm[],
+  shard: Shard | undefined,
+  json: boolean,
 ): void {
   const cache = new TaskCache(registry, 1);
   const infos: Record<string, TaskInfo> = {};
@@ -208,7 +225,14 @@ function listSuite(
   }
   const kept = { ...plan, tasks: plan.tasks.filter((t) => infos[t.taskKey]) };
   const { jobs, skipped } = expandJobs(kept, suite, infos, { checkEntropy: false });
-  const selected = jobs.filter((j) => jobMatches(filters, { ...j, family: j.taskSpec.family }));
+  const selected = jobs.filter(
+    (j) => jobMatches(filters, { ...j, family: j.taskSpec.family }) && (!shard || inShard(j.key, shard)),
+  );
+  if (json) {
+    // pure job descriptions: each line is everything a worker needs (with the same registry) to run it
+    for (const j of selected) console.log(JSON.stringify(j));
+    return;
+  }
   console.log(
     `suite ${suite.name} (${source}, hash ${suiteHash(suite)}): ${kept.tasks.length} task(s), ${plan.estimators.length} estimator configuration(s), N ∈ {${suite.n.join(", ")}}, seeds {${suite.seeds.join(", ")}} → ${selected.length} job(s)`,
   );

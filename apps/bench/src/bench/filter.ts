@@ -31,6 +31,27 @@ export function parseFilters(terms: readonly string[]): FilterTerm[] {
   });
 }
 
+/** `--shard i/n`: the i-th of n disjoint shares of the job list (1 ≤ i ≤ n), chosen by job key. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+export function parseShard(text: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const index = m ? Number(m[1]) : Number.NaN;
+  const count = m ? Number(m[2]) : Number.NaN;
+  if (!m || count < 1 || index < 1 || index > count) {
+    throw new CliError(`--shard '${text}': expected i/n with 1 ≤ i ≤ n, e.g. 2/4`);
+  }
+  return { index, count };
+}
+
+/** Job keys are hex content hashes, so their leading digits split the list evenly and stably. */
+export function inShard(key: string, shard: Shard): boolean {
+  return Number.parseInt(key.slice(0, 8), 16) % shard.count === shard.index - 1;
+}
+
 export interface TaskFacts {
   taskId: string;
   family: string;

@@ -4,17 +4,25 @@
  * `computeTruth` are pure functions of their description and the registry, so the same list gives the
  * same numbers on any machine and with any number of workers.
  */
-import type { Estimate, Samples } from "@infoflow/estimators";
+import type { Estimate, Estimator, Samples } from "@infoflow/estimators";
 import type { JsonObject } from "./grid";
 import type { BenchRegistry, BenchTask, TaskSpec } from "./registry";
 
-export type Target = "mi" | "entropy";
+/**
+ * What a job's estimate is scored against: `mi` — `estimate(x, y)` vs I(X;Y); `entropy` — `entropy(y)` vs
+ * H(Y); `mi-3h` — Ĥ(X) + Ĥ(Y) − Ĥ(X,Y) from an entropy estimator's `entropy()` on x, y and the joint rows,
+ * vs I(X;Y) (how KL, KDE, binning and sample propagation become MI estimators on a task).
+ */
+export type Target = "mi" | "entropy" | "mi-3h";
+/** The true value a target is scored against. */
+export type Quantity = "mi" | "entropy";
+export const quantityOf = (t: Target): Quantity => (t === "entropy" ? "entropy" : "mi");
 
 export interface TruthRequest {
   /** content hash of the task spec: the truth cache key */
   taskKey: string;
   spec: TaskSpec;
-  quantities: Target[];
+  quantities: Quantity[];
 }
 
 /** What the report groups by (family, width n₀, …) and what filters match on. */
@@ -35,7 +43,7 @@ export interface TaskTruth extends TaskInfo {
   entropy?: number;
   unit: "nats";
   /** wall time of each truth computation, in seconds */
-  seconds: Partial<Record<Target, number>>;
+  seconds: Partial<Record<Quantity, number>>;
 }
 
 export interface Job {
@@ -65,6 +73,8 @@ export interface JobOutcome {
 }
 
 const LN2 = Math.LN2;
+/** diagnostics strings are cut to this many characters in results.jsonl */
+const MAX_NOTE = 120;
 
 type Drawn = { x: Samples; y: Samples };
 
@@ -128,7 +138,7 @@ export function describeTask(taskKey: string, spec: TaskSpec, cache: TaskCache):
 
 export function computeTruth(req: TruthRequest, cache: TaskCache): TaskTruth {
   const task = cache.get(req.taskKey, req.spec);
-  const seconds: Partial<Record<Target, number>> = {};
+  const seconds: Partial<Record<Quantity, number>> = {};
   let t0 = performance.now();
   const mi = task.mutualInformation();
   seconds.mi = (performance.now() - t0) / 1000;
@@ -161,7 +171,7 @@ export function runJob(job: Job, registry: BenchRegistry, cache: TaskCache): Job
     const scale = est.unit === "bits" ? LN2 : 1;
     const value = est.value * scale;
     const diagnostics: Record<string, unknown> = {
-      ...toJsonRecord(est.diagnostics),
+      ...toJsonRecord(est.diagnostics, MAX_NOTE),
       ...(est.stdError === undefined ? {} : { stdError: est.stdError * scale }),
       sampleSeconds,
     };
@@ -181,26 +191,50 @@ export function runJob(job: Job, registry: BenchRegistry, cache: TaskCache): Job
   }
 }
 
-function estimateOnce(
-  estimator: ReturnType<BenchRegistry["createEstimator"]>,
-  target: Target,
-  x: Samples,
-  y: Samples,
-): Estimate {
-  if (target === "entropy") {
-    if (estimator.kind !== "entropy") throw new Error(`estimator ${estimator.id} does not estimate entropy`);
-    return estimator.entropy(y);
+function estimateOnce(estimator: Estimator, target: Target, x: Samples, y: Samples): Estimate {
+  if (target === "mi") {
+    if (estimator.kind !== "mi")
+      throw new Error(`estimator ${estimator.id} does not estimate MI from (x, y)`);
+    return estimator.estimate(x, y);
   }
-  if (estimator.kind !== "mi") throw new Error(`estimator ${estimator.id} does not estimate MI`);
-  return estimator.estimate(x, y);
+  if (estimator.kind === "mi") throw new Error(`estimator ${estimator.id} does not estimate entropy`);
+  if (target === "entropy") return estimator.entropy(y);
+  // I(X;Y) = H(X) + H(Y) − H(X,Y), each entropy in nats
+  const hx = estimator.entropy(x);
+  const hy = estimator.entropy(y);
+  const hxy = estimator.entropy(joinColumns(x, y));
+  const nats = (e: Estimate) => (e.unit === "bits" ? e.value * LN2 : e.value);
+  return {
+    value: nats(hx) + nats(hy) - nats(hxy),
+    unit: "nats",
+    params: hxy.params,
+    diagnostics: { hX: nats(hx), hY: nats(hy), hXY: nats(hxy), joint: hxy.diagnostics },
+  };
 }
 
-/** Keep only what survives JSON (typed arrays become plain arrays; functions and undefined are dropped). */
-export function toJsonRecord(value: unknown): Record<string, unknown> {
+/** Rows of x followed by the columns of y: the joint sample (x_i, y_i). */
+export function joinColumns(x: Samples, y: Samples): Samples {
+  const d = x.d + y.d;
+  const data = new Float64Array(x.n * d);
+  for (let i = 0; i < x.n; i++) {
+    data.set(x.data.subarray(i * x.d, (i + 1) * x.d), i * d);
+    data.set(y.data.subarray(i * y.d, (i + 1) * y.d), i * d + x.d);
+  }
+  return { data, n: x.n, d };
+}
+
+/**
+ * Keep only what survives JSON (typed arrays become plain arrays; functions and undefined are dropped);
+ * strings longer than `maxString` are cut with "…" (explanatory notes repeated on every result line would
+ * otherwise make up most of results.jsonl).
+ */
+export function toJsonRecord(value: unknown, maxString = Number.POSITIVE_INFINITY): Record<string, unknown> {
   if (value === null || typeof value !== "object") return {};
   return JSON.parse(
-    JSON.stringify(value, (_k, v) =>
-      ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v,
-    ),
+    JSON.stringify(value, (_k, v) => {
+      if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>);
+      if (typeof v === "string" && v.length > maxString) return `${v.slice(0, maxString)}…`;
+      return v;
+    }),
   ) as Record<string, unknown>;
 }

@@ -7,7 +7,7 @@
 import type { Params } from "@infoflow/estimators";
 import { contentHash } from "./canonical";
 import { expandGrid, formatPoint, type JsonObject } from "./grid";
-import type { Job, Target, TaskInfo, TruthRequest } from "./job";
+import { type Job, type Quantity, quantityOf, type Target, type TaskInfo, type TruthRequest } from "./job";
 import type { BenchRegistry, EstimatorInfo, TaskSpec } from "./registry";
 import { type Suite, SuiteError } from "./suite";
 
@@ -85,22 +85,20 @@ export function planSuite(suite: Suite, registry: BenchRegistry, source = suite.
           );
         }
       }
-      let kind: "mi" | "entropy";
+      let kind: "mi" | "entropy" | "both";
       try {
         kind = registry.createEstimator(entry.id, params as Params).kind;
       } catch (err) {
         throw fail(`${where}: ${firstLine(err)}`);
       }
-      const target = entry.target ?? kind;
-      if (target !== kind)
-        throw fail(`${where}: target '${target}' needs a ${target} estimator; ${entry.id} estimates ${kind}`);
-      const label = entry.label
-        ? Object.keys(point).length
-          ? `${entry.label}(${formatPoint(point)})`
-          : entry.label
-        : Object.keys(params).length
-          ? `${entry.id}(${formatPoint(params)})`
-          : entry.id;
+      const target: Target = entry.target ?? (kind === "both" ? "mi-3h" : kind);
+      if ((target === "mi") !== (kind === "mi")) {
+        const needs = target === "mi" ? "an MI estimator" : "an entropy estimator";
+        throw fail(`${where}: target '${target}' needs ${needs}; ${entry.id} is of kind '${kind}'`);
+      }
+      const name = entry.label ?? (target === "mi-3h" ? `${entry.id}/3H` : entry.id);
+      const shown = entry.label ? point : params;
+      const label = Object.keys(shown).length ? `${name}(${formatPoint(shown)})` : name;
       if (labels.has(label)) throw fail(`${where}: duplicate estimator configuration '${label}'`);
       labels.add(label);
       // the pool already uses every core: an estimator's own helper threads would only oversubscribe them
@@ -130,7 +128,7 @@ function applies(e: EstimatorPlan, family: string): boolean {
 /** One truth request per task, asking for H(Y) only where an entropy estimator will be scored on it. */
 export function truthRequests(plan: Plan): TruthRequest[] {
   return plan.tasks.map((t) => {
-    const quantities: Target[] = ["mi"];
+    const quantities: Quantity[] = ["mi"];
     if (plan.estimators.some((e) => e.target === "entropy" && applies(e, t.spec.family)))
       quantities.push("entropy");
     return { taskKey: t.taskKey, spec: t.spec, quantities };
@@ -175,7 +173,7 @@ export function expandJobs(
           skip(`${e.label}: dimX + dimY above maxDim ${e.maxDim}`, count);
           continue;
         }
-        if (options.checkEntropy && e.target === "entropy" && truth.entropy === undefined) {
+        if (options.checkEntropy && quantityOf(e.target) === "entropy" && truth.entropy === undefined) {
           skip(`${e.label}: task ${truth.family} gives no true entropy`, count);
           continue;
         }

@@ -1,12 +1,11 @@
 /**
- * Runs work messages across cores. `workers > 0`: a piscina pool of worker threads, each started with the
- * tsx loader so it runs the TypeScript source (the CLI's own `node --import tsx` is inherited when present,
- * else the loader is passed in `execArgv` — the case under vitest). `workers = 0`: the same handler in this
- * thread, one message at a time (debugging, and the reference for "identical whatever the worker count").
+ * Runs work messages across cores. `workers > 0`: a piscina pool of worker threads whose entry,
+ * `worker-boot.mjs`, registers the tsx loader and then imports the TypeScript worker (worker threads on
+ * Node 20 do not inherit the main thread's loader hooks, whether it runs under `node --import tsx` or
+ * vitest). `workers = 0`: the same handler in this thread, one message at a time (debugging, and the
+ * reference for "identical whatever the worker count").
  */
 import { setMaxListeners } from "node:events";
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { handlerFor, type WorkMessage, type WorkResult } from "./handler";
 
@@ -26,26 +25,19 @@ export function createPool(options: { workers: number; registryUrl: string }): W
     : new InlinePool(options.registryUrl);
 }
 
-/** `--import <tsx loader>` unless this process already runs under tsx (then workers inherit it). */
-export function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] | undefined {
-  if (execArgv.some((a) => /\btsx\b/.test(a))) return undefined;
-  const loader = createRequire(import.meta.url).resolve("tsx");
-  return ["--import", pathToFileURL(loader).href];
-}
-
 class ThreadPool implements WorkPool {
   private readonly piscina: Piscina;
   constructor(
     readonly workers: number,
     registryUrl: string,
   ) {
-    const execArgv = workerExecArgv();
     this.piscina = new Piscina({
-      filename: new URL("./worker.ts", import.meta.url).href,
+      filename: new URL("./worker-boot.mjs", import.meta.url).href,
       minThreads: workers,
       maxThreads: workers,
       workerData: { registryUrl },
-      ...(execArgv ? { execArgv } : {}),
+      // the boot file registers tsx itself; an inherited `--import tsx` would only add its require hook
+      execArgv: [],
     });
   }
 

@@ -4,9 +4,6 @@
  * tasks and estimators. A worker thread loads the registry by module URL, so a job stays a pure JSON
  * description that any machine with the same registry can run.
  */
-import { createRequire } from "node:module";
-import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Estimator, Params } from "@infoflow/estimators";
 import type { Task } from "@infoflow/tasks";
 
@@ -42,21 +39,8 @@ export interface RegistryModule {
   registry: BenchRegistry;
 }
 
-/**
- * Import the registry module. On Node 20 a worker thread started with `--import tsx` gets tsx's require
- * hook but not its ESM loader hooks (hooks are not inherited by workers before Node 22), so a TypeScript
- * module that `import()` cannot load is loaded through `require`, which tsx compiles (the packages must
- * therefore avoid top-level await).
- */
 export async function loadRegistry(moduleUrl: string): Promise<BenchRegistry> {
-  let mod: Partial<RegistryModule>;
-  try {
-    mod = (await import(moduleUrl)) as Partial<RegistryModule>;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "ERR_UNKNOWN_FILE_EXTENSION") throw err;
-    const req = createRequire(pathToFileURL(join(process.cwd(), "noop.js")));
-    mod = req(fileURLToPath(moduleUrl)) as Partial<RegistryModule>;
-  }
+  const mod = (await import(moduleUrl)) as Partial<RegistryModule>;
   if (!mod.registry) throw new Error(`registry module ${moduleUrl} does not export 'registry'`);
   return mod.registry;
 }

@@ -3,8 +3,15 @@
  * the jobs, skip what `--resume` finds done, run the rest on the pool and append each result the moment
  * it settles. Returns what happened; the command prints it and builds the report.
  */
-import { type FilterTerm, jobMatches, taskMatches } from "./filter";
-import type { Job, JobOutcome, TaskInfo, TaskTruth, TruthRequest } from "./job";
+import { type FilterTerm, inShard, jobMatches, type Shard, taskMatches } from "./filter";
+import {
+  type Job,
+  type JobOutcome,
+  quantityOf,
+  type TaskInfo,
+  type TaskTruth,
+  type TruthRequest,
+} from "./job";
 import { expandJobs, planSuite, type SkippedJobs, truthRequests } from "./plan";
 import { createPool } from "./pool";
 import { Progress } from "./progress";
@@ -24,6 +31,8 @@ export interface RunOptions {
   workers: number;
   resume: boolean;
   filters?: FilterTerm[];
+  /** run only this share of the jobs (`--shard i/n`) */
+  shard?: Shard;
   signal?: AbortSignal;
   /** status lines (stderr in the CLI) */
   log?: (line: string) => void;
@@ -71,10 +80,23 @@ export async function runSuite(opts: RunOptions): Promise<RunSummary> {
       },
       opts.signal,
     );
-    const keptTasks = plan.tasks.filter((t) => {
+    const selected = (jobs: Job[]) =>
+      jobs.filter(
+        (j) =>
+          jobMatches(filters, { ...j, family: j.taskSpec.family }) &&
+          (!opts.shard || inShard(j.key, opts.shard)),
+      );
+    // a task is kept when the filters (and the shard) leave it at least one job
+    const described = plan.tasks.filter((t) => {
       const info = infos.get(t.taskKey);
       return info !== undefined && taskMatches(filters, info);
     });
+    const describedInfos = Object.fromEntries(described.map((t) => [t.taskKey, infos.get(t.taskKey)!]));
+    const candidates = expandJobs({ ...plan, tasks: described }, opts.suite, describedInfos, {
+      checkEntropy: false,
+    });
+    const needed = new Set(selected(candidates.jobs).map((j) => j.taskKey));
+    const keptTasks = described.filter((t) => needed.has(t.taskKey));
 
     // 2. truths: once per task, reused from truths.json when resuming
     const truths: TruthTable = opts.resume ? readTruths(opts.outDir) : {};
@@ -111,9 +133,7 @@ export async function runSuite(opts: RunOptions): Promise<RunSummary> {
       keptTasks.flatMap((t) => (truths[t.taskKey] ? [[t.taskKey, truths[t.taskKey]]] : [])),
     );
     const expanded = expandJobs({ ...plan, tasks: keptTasks }, opts.suite, kept);
-    const jobs = expanded.jobs.filter((j) =>
-      jobMatches(filters, { ...j, family: j.taskSpec.family, estimatorId: j.estimatorId }),
-    );
+    const jobs = selected(expanded.jobs);
     const done = new Set(opts.resume ? readResults(opts.outDir).map((r) => r.key) : []);
     const pending = jobs.filter((j) => !done.has(j.key));
     const alreadyDone = jobs.length - pending.length;
@@ -207,7 +227,7 @@ export function toRunResult(job: Job, outcome: JobOutcome, truth: TaskTruth): Ru
     seed: job.seed,
     n: job.n,
     estimate: outcome.estimate,
-    truth: job.target === "entropy" ? truth.entropy! : truth.mi,
+    truth: quantityOf(job.target) === "entropy" ? truth.entropy! : truth.mi,
     unit: "nats",
     seconds: outcome.seconds,
     params: job.params,

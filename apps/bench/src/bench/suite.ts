@@ -29,8 +29,12 @@ const estimatorEntry = z.strictObject({
   label: z.string().min(1).optional(),
   params: jsonObject.default({}),
   grid: grid.optional(),
-  /** what the estimate is scored against: I(X;Y) (default for MI estimators) or H(Y) (entropy estimators) */
-  target: z.enum(["mi", "entropy"]).optional(),
+  /**
+   * what the estimate is scored against: `mi` (estimate(x, y) vs I(X;Y); default for MI estimators),
+   * `entropy` (entropy(y) vs H(Y); default for entropy estimators) or `mi-3h` (Ĥ(X) + Ĥ(Y) − Ĥ(X,Y) vs
+   * I(X;Y); default for estimators with both methods)
+   */
+  target: z.enum(["mi", "entropy", "mi-3h"]).optional(),
   /** only tasks of these families */
   families: z.array(z.string().min(1)).min(1).optional(),
   /** skip sample sizes above this */

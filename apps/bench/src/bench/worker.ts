@@ -1,6 +1,6 @@
 /**
- * Piscina worker entry. Runs TypeScript source: the pool starts each worker with the tsx loader
- * (`pool.ts`), and the registry module named in `workerData` is imported once per thread.
+ * The worker's handler (imported by `worker-boot.mjs`, which registers tsx first): the registry module named
+ * in `workerData` is imported once per thread.
  */
 import { workerData } from "piscina";
 import { handlerFor, type WorkMessage, type WorkResult } from "./handler";

@@ -13,6 +13,8 @@ export interface BenchOptions {
   resume?: boolean;
   filter: string[];
   list?: boolean;
+  json?: boolean;
+  shard?: string;
   out?: string;
   ci?: boolean;
   updateBaseline?: boolean;
@@ -36,7 +38,12 @@ export function registerBench(program: Command): void {
       (v: string, prev: string[]) => [...prev, v],
       [] as string[],
     )
+    .option(
+      "--shard <i/n>",
+      "run only the i-th of n disjoint shares of the jobs (to spread a suite over machines)",
+    )
     .option("--list", "list the suite's tasks and estimators and the number of jobs, then exit")
+    .option("--json", "with --list: print the job list instead, one JSON job description per line")
     .option("--out <dir>", "results directory (default benchmarks/results/<suite>)")
     .option("--ci", "compare with benchmarks/baselines/<suite>.json; exit 1 on a regression")
     .option("--update-baseline", "write benchmarks/baselines/<suite>.json from this run's results")

@@ -64,7 +64,8 @@ export async function buildReport(input: ReportInput): Promise<Report> {
       "Every value is in nats. error = estimate − truth; **bias** is its mean over seeds, **RMSE** the root mean square; " +
       "relative errors divide by |truth| and are dimensionless (shown in %). Truth values are the replica formula " +
       "(teacher networks: per-unit value × n₀, the large-width limit, computed once per task) or closed forms. " +
-      "Times are the estimator's wall time for one estimate, sampling excluded.",
+      "Times are the estimator's wall time for one estimate, sampling excluded. Estimators labelled `/3H` are " +
+      "entropy estimators used as MI estimators through Ĥ(X) + Ĥ(Y) − Ĥ(X,Y).",
   });
   if (input.baseline) {
     blocks.push({
@@ -77,10 +78,10 @@ export async function buildReport(input: ReportInput): Promise<Report> {
   }
 
   const ranks = ranking(all);
-  for (const target of ["mi", "entropy"] as const) {
-    const rows = ranks.filter((r) => r.target === target);
+  for (const quantity of ["mi", "entropy"] as const) {
+    const rows = ranks.filter((r) => r.quantity === quantity);
     if (rows.length === 0) continue;
-    blocks.push({ kind: "h", level: 2, text: `Ranking — ${TARGET_NAME[target]}` });
+    blocks.push({ kind: "h", level: 2, text: `Ranking — ${TARGET_NAME[quantity]}` });
     blocks.push({
       kind: "p",
       text: "Mean rank of the RMSE over every (task, N) cell the estimator ran in (1 = best; all-failed cells rank last).",
@@ -105,24 +106,17 @@ export async function buildReport(input: ReportInput): Promise<Report> {
   const rendered = await Promise.all(
     plots.map(async (p) => ({ plot: p, svg: await renderVegaLiteSvg(p.spec) })),
   );
-  const plotBlock = (id: string): Block[] => {
-    const r = rendered.find((x) => x.plot.id === id);
-    return r
-      ? [
-          { kind: "h", level: 3, text: r.plot.title },
-          { kind: "plot", plot: r.plot, svg: r.svg, file: `plots/${r.plot.id}.svg` },
-        ]
-      : [];
-  };
-
   blocks.push({ kind: "h", level: 2, text: "Plots" });
-  for (const p of rendered) blocks.push(...plotBlock(p.plot.id));
+  for (const r of rendered) {
+    blocks.push({ kind: "h", level: 3, text: r.plot.title });
+    blocks.push({ kind: "plot", plot: r.plot, svg: r.svg, file: `plots/${r.plot.id}.svg` });
+  }
 
   blocks.push({ kind: "h", level: 2, text: "Per estimator and task family" });
-  for (const target of ["mi", "entropy"] as const) {
-    const fam = familyRows(results).filter((r) => r.target === target);
+  for (const quantity of ["mi", "entropy"] as const) {
+    const fam = familyRows(results).filter((r) => r.quantity === quantity);
     for (const family of [...new Set(fam.map((r) => r.family))]) {
-      blocks.push({ kind: "h", level: 3, text: `${family} — ${TARGET_NAME[target]}` });
+      blocks.push({ kind: "h", level: 3, text: `${family} — ${TARGET_NAME[quantity]}` });
       blocks.push({
         kind: "table",
         head: [

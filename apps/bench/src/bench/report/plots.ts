@@ -39,7 +39,7 @@ function aggregate<K extends string>(
 
 export function estimateVsTruth(cells: readonly Cell[]): PlotSpec | null {
   const data = cells.filter(ok).map((c) => ({
-    panel: `${c.label} — ${c.target === "mi" ? "I(X;Y)" : "H(Y)"}`,
+    panel: `${c.label} — ${c.quantity === "mi" ? "I(X;Y)" : "H(Y)"}`,
     truth: c.truth,
     mean: c.mean,
     n: c.n,
@@ -87,7 +87,7 @@ export function estimateVsTruth(cells: readonly Cell[]): PlotSpec | null {
 const positive = (v: number) => Number.isFinite(v) && v > 0;
 
 export function errorVsWidth(cells: readonly Cell[]): PlotSpec | null {
-  const withWidth = cells.filter((c) => ok(c) && c.target === "mi" && typeof c.taskParams.n0 === "number");
+  const withWidth = cells.filter((c) => ok(c) && c.quantity === "mi" && typeof c.taskParams.n0 === "number");
   const data = aggregate(
     withWidth,
     (c) => ({ label: c.label, n0: c.taskParams.n0 as number, n: c.n }),
@@ -119,7 +119,7 @@ export function errorVsWidth(cells: readonly Cell[]): PlotSpec | null {
 
 export function errorVsN(cells: readonly Cell[]): PlotSpec | null {
   const data = aggregate(
-    cells.filter((c) => ok(c) && c.target === "mi"),
+    cells.filter((c) => ok(c) && c.quantity === "mi"),
     (c) => ({ label: c.label, n: c.n, family: c.family }),
     (c) => c.relRmse,
   ).filter((d) => positive(d.value));
@@ -148,7 +148,7 @@ export function errorVsN(cells: readonly Cell[]): PlotSpec | null {
 }
 
 export function errorVsTruth(cells: readonly Cell[]): PlotSpec | null {
-  const mi = cells.filter((c) => ok(c) && c.target === "mi" && c.truth > 0);
+  const mi = cells.filter((c) => ok(c) && c.quantity === "mi" && c.truth > 0);
   const maxN = new Map<string, number>();
   for (const c of mi) maxN.set(c.taskId, Math.max(maxN.get(c.taskId) ?? 0, c.n));
   const data = mi

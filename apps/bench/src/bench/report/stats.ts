@@ -4,13 +4,15 @@
  * |relative error|, the median estimator time, failure counts — and a ranking by mean rank over cells.
  * Errors are in nats (the unit of every result line); relative errors are dimensionless.
  */
-import type { Target } from "../job";
+import { type Quantity, quantityOf, type Target } from "../job";
 import type { RunResult } from "../store";
 
 export interface Cell {
   label: string;
   estimatorId: string;
   target: Target;
+  /** what the truth is: I(X;Y) or H(Y) */
+  quantity: Quantity;
   taskId: string;
   family: string;
   taskParams: Record<string, unknown>;
@@ -32,7 +34,7 @@ export interface Cell {
 
 export interface FamilyRow {
   label: string;
-  target: Target;
+  quantity: Quantity;
   family: string;
   runs: number;
   failures: number;
@@ -44,7 +46,7 @@ export interface FamilyRow {
 
 export interface RankRow {
   label: string;
-  target: Target;
+  quantity: Quantity;
   meanRank: number;
   cells: number;
   wins: number;
@@ -99,6 +101,7 @@ export function cells(results: readonly RunResult[]): Cell[] {
       label: r0.label,
       estimatorId: r0.estimatorId,
       target: r0.target,
+      quantity: quantityOf(r0.target),
       taskId: r0.taskId,
       family: r0.family,
       taskParams: r0.taskParams,
@@ -126,14 +129,14 @@ export function cells(results: readonly RunResult[]): Cell[] {
 }
 
 export function familyRows(results: readonly RunResult[]): FamilyRow[] {
-  const groups = groupBy(results, (r) => `${r.target}\u0000${r.family}\u0000${r.label}`);
+  const groups = groupBy(results, (r) => `${quantityOf(r.target)}\u0000${r.family}\u0000${r.label}`);
   const out: FamilyRow[] = [];
   for (const rs of groups.values()) {
     const ok = rs.filter((r) => r.estimate !== null);
     const errs = ok.map((r) => (r.estimate as number) - r.truth);
     out.push({
       label: rs[0].label,
-      target: rs[0].target,
+      quantity: quantityOf(rs[0].target),
       family: rs[0].family,
       runs: rs.length,
       failures: rs.length - ok.length,
@@ -144,18 +147,18 @@ export function familyRows(results: readonly RunResult[]): FamilyRow[] {
     });
   }
   return out.sort(
-    (a, b) => a.target.localeCompare(b.target) || a.family.localeCompare(b.family) || a.rmse - b.rmse,
+    (a, b) => a.quantity.localeCompare(b.quantity) || a.family.localeCompare(b.family) || a.rmse - b.rmse,
   );
 }
 
 /**
- * Ranking: in every (task, N) cell, estimators of the same target are ranked by RMSE (ties share the mean
+ * Ranking: in every (task, N) cell, estimators of the same quantity (I(X;Y) or H(Y)) are ranked by RMSE (ties share the mean
  * rank; a cell where every run of an estimator failed ranks it last); an estimator's score is its mean rank
  * over the cells it ran in. Scale-free, so tasks whose MI is hundreds of nats do not drown the others.
  */
 export function ranking(all: readonly Cell[]): RankRow[] {
-  const byCell = groupBy(all, (c) => `${c.target}\u0000${c.taskId}\u0000${c.n}`);
-  const ranks = new Map<string, { target: Target; ranks: number[]; wins: number }>();
+  const byCell = groupBy(all, (c) => `${c.quantity}\u0000${c.taskId}\u0000${c.n}`);
+  const ranks = new Map<string, { quantity: Quantity; ranks: number[]; wins: number }>();
   for (const group of byCell.values()) {
     const score = (c: Cell) => (c.runs === c.failures ? Number.POSITIVE_INFINITY : c.rmse);
     const sorted = [...group].sort((a, b) => score(a) - score(b));
@@ -166,7 +169,7 @@ export function ranking(all: readonly Cell[]): RankRow[] {
       const rank = (i + j) / 2 + 1;
       for (let k = i; k <= j; k++) {
         const c = sorted[k];
-        const entry = ranks.get(c.label) ?? { target: c.target, ranks: [], wins: 0 };
+        const entry = ranks.get(c.label) ?? { quantity: c.quantity, ranks: [], wins: 0 };
         entry.ranks.push(rank);
         if (rank === 1 && group.length > 1) entry.wins++;
         ranks.set(c.label, entry);
@@ -180,7 +183,7 @@ export function ranking(all: readonly Cell[]): RankRow[] {
       const cs = byLabel.get(label) ?? [];
       return {
         label,
-        target: e.target,
+        quantity: e.quantity,
         meanRank: mean(e.ranks),
         cells: e.ranks.length,
         wins: e.wins,
@@ -189,6 +192,7 @@ export function ranking(all: readonly Cell[]): RankRow[] {
       };
     })
     .sort(
-      (a, b) => a.target.localeCompare(b.target) || a.meanRank - b.meanRank || a.label.localeCompare(b.label),
+      (a, b) =>
+        a.quantity.localeCompare(b.quantity) || a.meanRank - b.meanRank || a.label.localeCompare(b.label),
     );
 }
