@@ -113,8 +113,11 @@ export interface StartTrace {
   solver: "fp" | "vamp";
   /** Start vector of V, or null for a warm start. */
   v0: number[] | null;
-  /** dnner mode: "screen" (run at tolTest) or "final"; robust mode: "start". */
-  role: "start" | "screen" | "final";
+  /**
+   * dnner mode: "screen" (run at tolTest) or "final"; robust mode: "start", "final" (an unconverged result
+   * re-run without acceleration), "polish" (ML-VAMP from a slowly converged fixed point).
+   */
+  role: "start" | "screen" | "final" | "polish";
   iterations: number;
   /** Σ|ΔV| of the last sweep. */
   step: number;

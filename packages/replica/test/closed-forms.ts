@@ -20,8 +20,12 @@ export function gaussianLinear(
 ): GaussianLinear {
   let logs = 0;
   let mmse = 0;
+  // round-off eigenvalues of a rank-deficient WᵀW (|λ| ≲ 1e−15) are zeros: kept, they move the MMSE by
+  // ~λ/Δ (5e−8 at Δ = 1e−8)
+  let max = 0;
+  for (let k = 0; k < eigvals.length; k++) max = Math.max(max, eigvals[k]);
   for (let k = 0; k < eigvals.length; k++) {
-    const lam = Math.max(eigvals[k], 0);
+    const lam = eigvals[k] > 1e-12 * max ? eigvals[k] : 0;
     logs += Math.log(s2 * lam + delta);
     mmse += 1 / (1 / s2 + lam / delta);
   }

@@ -4,88 +4,108 @@
  * norm (H. F. Walker, P. Ni, "Anderson acceleration for fixed-point iterations", SIAM J. Numer. Anal. 49, 2011,
  * eq. 1.3–1.4). The saddle-point iteration of replica-math §3.1 contracts linearly, slowly near a phase
  * transition or α = 1 (§3.5 item 5); mixing the last few sweeps cuts the number of sweeps — each one a set of
- * 2-D integrals — several-fold without changing the fixed point. Written here because it is a dozen lines on
- * vectors of length 2L and no numerics library offers it.
+ * 2-D integrals — several-fold without changing the fixed point. Written here because it is a few lines on
+ * vectors of length 2L and no numerics library offers it; ring buffers, no allocation per step.
  */
 export class AndersonAccelerator {
-  private readonly fs: Float64Array[] = [];
-  private readonly gs: Float64Array[] = [];
+  /** Residuals f_j and images g_j of the last depth+1 steps, ring-buffered (slot k at k·dim). */
+  private readonly f: number[];
+  private readonly g: number[];
+  private readonly dF: number[];
+  private readonly dG: number[];
+  /** Normal equations, m × (m+1) augmented, row-major. */
+  private readonly M: number[];
+  private readonly gamma: number[];
+  private count = 0;
+  private head = 0;
 
   constructor(
     private readonly dim: number,
     private readonly depth = 3,
-  ) {}
+  ) {
+    // plain arrays: these are a few dozen numbers, and typed-array allocation costs more than the work
+    this.f = new Array<number>((depth + 1) * dim).fill(0);
+    this.g = new Array<number>((depth + 1) * dim).fill(0);
+    this.dF = new Array<number>(depth * dim).fill(0);
+    this.dG = new Array<number>(depth * dim).fill(0);
+    this.M = new Array<number>(depth * (depth + 1)).fill(0);
+    this.gamma = new Array<number>(depth).fill(0);
+  }
 
   reset(): void {
-    this.fs.length = 0;
-    this.gs.length = 0;
+    this.count = 0;
+    this.head = 0;
   }
 
   /** Given x and g = G(x), write the next input into `out` (= g until there is history). */
-  next(x: ArrayLike<number>, g: ArrayLike<number>, out: Float64Array): void {
-    const n = this.dim;
-    const f = new Float64Array(n);
-    for (let i = 0; i < n; i++) f[i] = g[i] - x[i];
-    this.fs.push(f);
-    this.gs.push(Float64Array.from(g));
-    if (this.fs.length > this.depth + 1) {
-      this.fs.shift();
-      this.gs.shift();
+  next(x: ArrayLike<number>, g: ArrayLike<number>, out: number[]): void {
+    const { dim: n, depth, f: F, g: G, dF, dG, M, gamma } = this;
+    const slots = depth + 1;
+    const at = this.head * n;
+    for (let i = 0; i < n; i++) {
+      F[at + i] = g[i] - x[i];
+      G[at + i] = g[i];
+      out[i] = g[i];
     }
-    for (let i = 0; i < n; i++) out[i] = g[i];
-    const m = this.fs.length - 1;
+    this.head = (this.head + 1) % slots;
+    if (this.count < slots) this.count++;
+    const m = this.count - 1;
     if (m === 0) return;
-    // least squares min ‖f_k − ΔF γ‖ by the (regularised) normal equations; m ≤ depth is tiny
-    const dF: Float64Array[] = [];
-    const dG: Float64Array[] = [];
+    // differences of consecutive slots, oldest first; the newest residual is at `at`
+    const oldest = (this.head - this.count + slots) % slots;
     for (let j = 0; j < m; j++) {
-      const a = new Float64Array(n);
-      const b = new Float64Array(n);
+      const a = ((oldest + j) % slots) * n;
+      const b = ((oldest + j + 1) % slots) * n;
       for (let i = 0; i < n; i++) {
-        a[i] = this.fs[j + 1][i] - this.fs[j][i];
-        b[i] = this.gs[j + 1][i] - this.gs[j][i];
+        dF[j * n + i] = F[b + i] - F[a + i];
+        dG[j * n + i] = G[b + i] - G[a + i];
       }
-      dF.push(a);
-      dG.push(b);
     }
-    const M = Array.from({ length: m }, () => new Float64Array(m + 1));
+    // least squares min ‖f_k − ΔF γ‖ by the (regularised) normal equations; m ≤ depth is tiny
+    const w = m + 1;
     let trace = 0;
     for (let p = 0; p < m; p++) {
-      for (let q = 0; q < m; q++) M[p][q] = dot(dF[p], dF[q]);
-      M[p][m] = dot(dF[p], f);
-      trace += M[p][p];
+      for (let q = 0; q < m; q++) {
+        let s = 0;
+        for (let i = 0; i < n; i++) s += dF[p * n + i] * dF[q * n + i];
+        M[p * w + q] = s;
+      }
+      let s = 0;
+      for (let i = 0; i < n; i++) s += dF[p * n + i] * F[at + i];
+      M[p * w + m] = s;
+      trace += M[p * w + p];
     }
     if (!(trace > 0)) return;
-    for (let p = 0; p < m; p++) M[p][p] += 1e-12 * trace;
-    const gamma = solve(M, m);
-    if (gamma === null) return;
-    for (let j = 0; j < m; j++) for (let i = 0; i < n; i++) out[i] -= gamma[j] * dG[j][i];
+    for (let p = 0; p < m; p++) M[p * w + p] += 1e-12 * trace;
+    if (!solveAugmented(M, m, gamma)) return;
+    for (let j = 0; j < m; j++) for (let i = 0; i < n; i++) out[i] -= gamma[j] * dG[j * n + i];
   }
 }
 
-function dot(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
-
-/** Gaussian elimination with partial pivoting on the augmented m × (m+1) system; null if singular. */
-function solve(M: Float64Array[], m: number): Float64Array | null {
+/** Gaussian elimination with partial pivoting on the augmented m × (m+1) system (row-major); false if singular. */
+function solveAugmented(M: number[], m: number, x: number[]): boolean {
+  const w = m + 1;
   for (let c = 0; c < m; c++) {
     let p = c;
-    for (let r = c + 1; r < m; r++) if (Math.abs(M[r][c]) > Math.abs(M[p][c])) p = r;
-    if (!(Math.abs(M[p][c]) > 0)) return null;
-    [M[c], M[p]] = [M[p], M[c]];
+    for (let r = c + 1; r < m; r++) if (Math.abs(M[r * w + c]) > Math.abs(M[p * w + c])) p = r;
+    if (!(Math.abs(M[p * w + c]) > 0)) return false;
+    if (p !== c) {
+      for (let q = 0; q < w; q++) {
+        const t = M[c * w + q];
+        M[c * w + q] = M[p * w + q];
+        M[p * w + q] = t;
+      }
+    }
     for (let r = c + 1; r < m; r++) {
-      const k = M[r][c] / M[c][c];
-      for (let q = c; q <= m; q++) M[r][q] -= k * M[c][q];
+      const k = M[r * w + c] / M[c * w + c];
+      for (let q = c; q < w; q++) M[r * w + q] -= k * M[c * w + q];
     }
   }
-  const x = new Float64Array(m);
   for (let r = m - 1; r >= 0; r--) {
-    let s = M[r][m];
-    for (let q = r + 1; q < m; q++) s -= M[r][q] * x[q];
-    x[r] = s / M[r][r];
+    let s = M[r * w + m];
+    for (let q = r + 1; q < m; q++) s -= M[r * w + q] * x[q];
+    x[r] = s / M[r * w + r];
+    if (!Number.isFinite(x[r])) return false;
   }
-  return x.every(Number.isFinite) ? x : null;
+  return true;
 }

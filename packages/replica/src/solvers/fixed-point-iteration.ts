@@ -59,9 +59,9 @@ export function runFixedPoint(net: Network, start: FixedPointStart, opts: Solver
 
   // Anderson mixing of (log V, log A) — robust mode, no frozen or fixed layers (dnner mode iterates plainly)
   const accel = opts.accelerate && !anyFixed ? new AndersonAccelerator(2 * L) : undefined;
-  const x = new Float64Array(2 * L);
-  const gx = new Float64Array(2 * L);
-  const nx = new Float64Array(2 * L);
+  const x = new Array<number>(2 * L).fill(0);
+  const gx = new Array<number>(2 * L).fill(0);
+  const nx = new Array<number>(2 * L).fill(0);
 
   /** Replace (V, A) by the Anderson mix of the last sweeps, unless a layer froze or the mix leaves the domain. */
   const accelerate = () => {

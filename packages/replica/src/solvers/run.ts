@@ -39,6 +39,8 @@ export interface SolverRun {
 /** Sweeps over which the contraction rate is measured. */
 const RATE_WINDOW = 10;
 const MIN_SWEEPS_BEFORE_PREDICTION = 30;
+/** Cap of the contraction-rate estimate in the convergence test (at most a 100× stricter relative step). */
+const MAX_RATE = 0.99;
 
 /** Convergence bookkeeping shared by both solvers. */
 export class ConvergenceMonitor {
@@ -62,8 +64,15 @@ export class ConvergenceMonitor {
     }
     this.step = step;
     this.smallest = Number.isFinite(smallest) ? smallest : 1;
-    this.history.push(step);
-    return step < this.opts.tol && (this.opts.relTol === undefined || rel < this.opts.relTol);
+    const h = this.history;
+    h.push(step);
+    if (this.opts.relTol === undefined) return step < this.opts.tol;
+    // distance to the fixed point ≈ step·r/(1 − r) for contraction rate r: near a critical point (r → 1) a
+    // small step is far from converged, so the relative test is scaled by 1/(1 − r̂), r̂ from the last 3 sweeps
+    const t = h.length;
+    const ratio = t > 3 && h[t - 4] > 0 ? (h[t - 1] / h[t - 4]) ** (1 / 3) : 0;
+    const rate = Number.isFinite(ratio) ? Math.min(MAX_RATE, Math.max(0, ratio)) : 0;
+    return step < this.opts.tol && rel / (1 - rate) < this.opts.relTol;
   }
 
   /** Robust mode: a reason to give up now, because the remaining sweeps would exceed maxIter. */
