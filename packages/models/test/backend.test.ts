@@ -6,7 +6,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { afterAll, describe, expect, it } from "vitest";
-import { activeBackend, initBackend } from "../src/backend/initBackend";
+import { activeBackend, type BackendName, initBackend } from "../src/backend/initBackend";
 
 function hostMatmul(a: Float64Array, b: Float64Array, n: number): Float64Array {
   const c = new Float64Array(n * n);
@@ -16,12 +16,15 @@ function hostMatmul(a: Float64Array, b: Float64Array, n: number): Float64Array {
 }
 
 describe("initBackend", () => {
+  let defaultBackend: BackendName | undefined;
   afterAll(async () => {
-    await initBackend(undefined, { quiet: true });
+    // later calls without a preference keep the active backend, so switch back explicitly
+    if (defaultBackend) await initBackend(defaultBackend, { quiet: true });
   });
 
   it("picks tfjs-node when importable, else wasm (this machine: wasm)", async () => {
     const name = await initBackend(undefined, { quiet: true });
+    defaultBackend = name;
     let native = true;
     try {
       await import(["@tensorflow", "tfjs-node"].join("/"));
