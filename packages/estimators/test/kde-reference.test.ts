@@ -5,28 +5,15 @@
  * d/2·ln(1/4), algebraically identical to our Bhattacharyya kernel exp(−D/(8σ²)). ibsgd's distances use
  * the Gram trick without centring or clamping; ours centre and clamp, a difference far below 1e-9.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
 import { computePairwiseBounds, pairwiseBounds } from "../src/kde/pairwise-bounds";
 import { classesOfLabels } from "../src/labels";
-import { haveShared, peerRows, readShared, toSamples } from "./reference";
+import { gaussFixture, haveShared, peerRows, readShared, toSamples } from "./reference";
 
 // Monte-Carlo and O(n²) reference runs: generous per-test time on a shared, loaded 2-core machine.
 vi.setConfig({ testTimeout: 120_000 });
 
-interface Fixture {
-  datasets: Record<string, { shape: number[]; data: number[] }>;
-  peers: Array<{
-    dataset: string;
-    peer: string;
-    quantity: string;
-    params: { var: number };
-    value_nats: number;
-  }>;
-}
-const fixture = JSON.parse(
-  readFileSync(new URL("fixtures/gauss-x-1000.json", import.meta.url), "utf8"),
-) as Fixture;
+const fixture = gaussFixture();
 const near = (a: number, b: number, rel = 1e-9) =>
   expect(Math.abs(a - b)).toBeLessThanOrEqual(rel * Math.abs(b));
 

@@ -47,3 +47,23 @@ export interface PeerRow {
 export function peerRows(): PeerRow[] {
   return readShared<{ results: PeerRow[] }>("peer-results.json").results;
 }
+
+/** The committed fixture: first 1000 rows of the gauss_d* x arrays and the peers' values on them. */
+export interface GaussFixture {
+  datasets: Record<string, Shaped>;
+  peers: Array<{
+    dataset: string;
+    peer: string;
+    quantity: string;
+    params: { var: number; n_MC?: number };
+    value_nats: number;
+    mean_over_runs_nats: number;
+    std_over_runs_nats: number;
+  }>;
+}
+
+export function gaussFixture(): GaussFixture {
+  return JSON.parse(
+    readFileSync(new URL("fixtures/gauss-x-1000.json", import.meta.url), "utf8"),
+  ) as GaussFixture;
+}

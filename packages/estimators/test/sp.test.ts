@@ -1,11 +1,10 @@
-import { readFileSync } from "node:fs";
 import { normalQuantile } from "@infoflow/numerics";
 import { describe, expect, it, vi } from "vitest";
 import { computePairwiseBounds, gaussianEntropy, pairwiseBounds } from "../src/kde/pairwise-bounds";
 import { classesOfLabels } from "../src/labels";
 import { computeMixtureEntropy, gaussianMixtureEntropy } from "../src/sp/mixture-entropy";
 import { samplePropagationMI } from "../src/sp/sample-propagation";
-import { toSamples } from "./reference";
+import { gaussFixture, toSamples } from "./reference";
 
 // Monte-Carlo and O(n²) reference runs: generous per-test time on a shared, loaded 2-core machine.
 vi.setConfig({ testTimeout: 120_000 });
@@ -69,7 +68,7 @@ describe("Gaussian-mixture entropy by Monte Carlo", () => {
     const labels = Int32Array.from({ length: 20 }, (_, i) => i % 2);
     const classes = classesOfLabels(labels);
     const beta = Math.sqrt(0.1);
-    const joint = computeMixtureEntropy(t, { noiseStd: beta, nMC: 2000, seed: 5, classes });
+    const joint = computeMixtureEntropy(t, { noiseStd: beta, nMC: 1000, seed: 5, classes });
     const per = [0, 1].map((y) => {
       const rows = [...labels.keys()].filter((i) => labels[i] === y);
       const data = Float64Array.from(rows.flatMap((i) => [t.data[2 * i], t.data[2 * i + 1]]));
@@ -121,7 +120,7 @@ describe("sample propagation I(X;T_ℓ)", () => {
     // I(X;T) = ln 2 − (less than 1e-4 nats) whatever the shape of each conditional mixture.
     const s = 0.6;
     const beta = Math.sqrt(0.5 - s * s);
-    const n = 400;
+    const n = 200;
     const perInput = [-3, 3].map((x) => ({
       data: Float64Array.from({ length: n }, (_, r) => x + s * normalQuantile((r + 0.5) / n)),
       n,
@@ -144,21 +143,7 @@ describe("sample propagation I(X;T_ℓ)", () => {
   });
 });
 
-interface Fixture {
-  datasets: Record<string, { shape: number[]; data: number[] }>;
-  peers: Array<{
-    dataset: string;
-    peer: string;
-    quantity: string;
-    params: { var: number; n_MC: number };
-    value_nats: number;
-    mean_over_runs_nats: number;
-    std_over_runs_nats: number;
-  }>;
-}
-const fixture = JSON.parse(
-  readFileSync(new URL("fixtures/gauss-x-1000.json", import.meta.url), "utf8"),
-) as Fixture;
+const fixture = gaussFixture();
 
 describe("SP entropy agrees with the PyTorch estimateMI and an independent numpy SP (n = 1000)", () => {
   const rows = fixture.peers.filter(
