@@ -6,12 +6,12 @@
  *   eigenvalues; the replica solver converges to 1e-8, so 1e-6 relative.
  */
 import { matmulRowMajor, singularValues } from "@infoflow/numerics";
-import { computeMutualInformation, type NetworkSpec } from "@infoflow/replica";
+import { computeMutualInformation, createChannel, type NetworkSpec } from "@infoflow/replica";
 import { beforeAll, describe, expect, it } from "vitest";
 import { initBackend } from "../src/backend/initBackend";
 import type { UsvDense } from "../src/layers/usvDense";
 import { exactLinearValues } from "../src/metrics/exactLinear";
-import { gaussianInputCovariance, type InputChain } from "../src/metrics/replicaChain";
+import { gaussianInputCovariance, type InputChain, replicaChain } from "../src/metrics/replicaChain";
 import { ReplicaMeasure } from "../src/metrics/replicaMeasure";
 import { Network } from "../src/network/network";
 
@@ -169,6 +169,32 @@ describe("exact linear-Gaussian values (lsd's test = True)", () => {
     h /= 2;
     expect(Math.abs(exact[1].entropy - h)).toBeLessThan(1e-9 * Math.abs(h));
     expect(exact[1].mi).toBeCloseTo(h - 12.5 * Math.log(2 * Math.PI * Math.E * delta), 9);
+    net.dispose();
+  });
+});
+
+describe("replica channels the replica package must provide", () => {
+  it("a tanh student maps to Generic(phi tanh); if that channel is unavailable, start-up says so in one line", async () => {
+    await initBackend(undefined, { quiet: true });
+    const net = new Network({ layers: [{ units: 5, kind: "usv", activation: "tanh" }] }, 4, 1);
+    const chain = replicaChain(net, normalPrior, 1, { outputNoise: 1e-5, hiddenNoise: 0 });
+    expect(chain.layers[1]).toEqual({
+      kind: "activation",
+      name: "Generic",
+      params: { var_noise: 1e-5, phi: "tanh" },
+    });
+    let available = true;
+    try {
+      createChannel({ name: "Generic", params: { var_noise: 1e-5, phi: "tanh" } } as Parameters<
+        typeof createChannel
+      >[0]);
+    } catch {
+      available = false;
+    }
+    const build = () =>
+      new ReplicaMeasure(net, normalPrior, { layers: 1, outputNoise: 1e-5, hiddenNoise: 0, options: {} });
+    if (available) expect(build).not.toThrow();
+    else expect(build).toThrow(/^measures\.replica: .*Generic/);
     net.dispose();
   });
 });

@@ -12,10 +12,12 @@
 import {
   computeAllLayers,
   computeMutualInformation,
+  createChannel,
   type FixedPoint,
   type ReplicaOptions,
   type ReplicaResult,
 } from "@infoflow/replica";
+import { InvalidInputError } from "../errors";
 import type { Network } from "../network/network";
 import { type InputChain, observedNoise, type ReplicaChainOptions, replicaChain } from "./replicaChain";
 
@@ -53,8 +55,16 @@ export class ReplicaMeasure {
     private readonly config: ReplicaMeasureConfig,
   ) {
     this.state.each = Array.from({ length: config.layers }, () => null);
-    // Build every chain once now so that an incompatible network fails at start-up, not mid-run.
-    for (let l = 1; l <= config.layers; l++) replicaChain(network, input, l, config);
+    // Build the longest chain now, and its channels, so that an incompatible network or a channel the
+    // replica package does not provide fails at start-up rather than as NaN at every epoch.
+    const chain = replicaChain(network, input, config.layers, config);
+    for (const layer of chain.layers.slice(1)) {
+      try {
+        createChannel(layer as Parameters<typeof createChannel>[0]);
+      } catch (err) {
+        throw new InvalidInputError(`measures.replica: ${(err as Error).message}`);
+      }
+    }
   }
 
   getState(): ReplicaMeasureState {
