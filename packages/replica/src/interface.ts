@@ -130,6 +130,8 @@ export interface StartTrace {
   accepted: boolean;
   /** Why it was rejected. */
   reason?: string;
+  /** Remarks on an accepted run (e.g. merged into an earlier start's fixed point). */
+  note?: string;
 }
 
 export interface ReplicaDiagnostics {

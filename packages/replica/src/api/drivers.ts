@@ -179,7 +179,17 @@ export function robustDriver(net: Network, o: ResolvedOptions): ReplicaResult {
   const all: Judged[] = [];
   const warnings: string[] = [];
   for (const solver of o.solvers) {
-    for (const start of starts) all.push(attempt(ctx, solver, start, solverOptions(o, o.tol), "start"));
+    // runs of this solver merge into the fixed points its earlier starts reached (run.ts, MERGE_TOL)
+    const found: Judged[] = [];
+    for (const start of starts) {
+      const known = found.map((j) => j.state as FixedPoint);
+      const j = attempt(ctx, solver, start, { ...solverOptions(o, o.tol), known }, "start");
+      if (j.run?.merged !== undefined) {
+        const into = found[j.run.merged];
+        j.trace.note = `merged after ${j.trace.iterations} sweeps into the fixed point of ${describeStart(into)}`;
+      } else if (j.trace.accepted) found.push(j);
+      all.push(j);
+    }
     if (all.some((j) => j.trace.accepted)) break;
     if (solver !== o.solvers[o.solvers.length - 1]) {
       warnings.push(`no ${solver} run passed the checks; tried the other solver`);

@@ -7,7 +7,7 @@
 import type { FixedPoint, HiddenValues } from "../interface";
 import { AndersonAccelerator } from "./anderson";
 import type { Network } from "./network";
-import { ConvergenceMonitor, type SolverOptions, type SolverRun } from "./run";
+import { ConvergenceMonitor, MERGE_TOL, nearKnown, type SolverOptions, type SolverRun } from "./run";
 import { copyFixedPoint, frozenAIn } from "./state";
 
 /** Robust mode gives up on a run after this many consecutive sweeps without a root of the θ-equation. */
@@ -52,6 +52,7 @@ export function runFixedPoint(net: Network, start: FixedPointStart, opts: Solver
   let failure: string | undefined;
   let stopped: string | undefined;
   let thetaFailures = 0;
+  let merged = -1;
   const noRoot = () => {
     const bad = ok.indexOf(false);
     return `θ-equation has no root at layer ${bad + 1} (γ = A·V = ${gammaAt[bad].toPrecision(6)})`;
@@ -143,11 +144,23 @@ export function runFixedPoint(net: Network, start: FixedPointStart, opts: Solver
     }
     stopped = monitor.tooSlow();
     if (stopped !== undefined) break;
+    if (monitor.relStep < MERGE_TOL && (merged = nearKnown(s, opts.known, net.rho)) >= 0) break;
     if (accel) accelerate();
   }
   if (failure === undefined && !ok.every((x) => x)) failure = noRoot();
   if (!converged && failure === undefined && stopped === undefined)
     stopped = `maxIter = ${opts.maxIter} reached`;
+  if (merged >= 0) {
+    const known = (opts.known as readonly FixedPoint[])[merged];
+    return {
+      solver: "fp",
+      state: copyFixedPoint(known),
+      iterations,
+      step: monitor.step,
+      converged: true,
+      merged,
+    };
+  }
   return { solver: "fp", state: s, iterations, step: monitor.step, converged, failure, stopped };
 }
 

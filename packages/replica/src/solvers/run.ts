@@ -18,6 +18,33 @@ export interface SolverOptions {
   accelerate?: boolean;
   /** Layers whose V stays at its start value (dnner `fixed_v`, φ as a function of V). */
   fixedV: readonly boolean[];
+  /**
+   * Robust mode: fixed points already found. Once the relative step is below MERGE_TOL, a run whose state is
+   * within MERGE_TOL of one of them stops and takes it over (the iteration is deterministic and that fixed point
+   * attracted another start: the remaining sweeps would only reproduce it).
+   */
+  known?: readonly FixedPoint[];
+}
+
+/** Relative distance (and relative step) under which a run is merged into a known fixed point. */
+export const MERGE_TOL = 1e-4;
+
+/** The index of the known fixed point `s` is within MERGE_TOL of (V on the scale of ρ, A relatively), or −1. */
+export function nearKnown(
+  s: FixedPoint,
+  known: readonly FixedPoint[] | undefined,
+  rho: readonly number[],
+): number {
+  if (known === undefined) return -1;
+  outer: for (let k = 0; k < known.length; k++) {
+    const f = known[k];
+    for (let i = 0; i < s.v.length; i++) {
+      if (Math.abs(s.v[i] - f.v[i]) > MERGE_TOL * Math.max(Math.abs(f.v[i]), 1e-3 * rho[i])) continue outer;
+      if (Math.abs(s.a[i] - f.a[i]) > MERGE_TOL * Math.abs(f.a[i])) continue outer;
+    }
+    return k;
+  }
+  return -1;
 }
 
 export interface SolverRun {
@@ -34,6 +61,8 @@ export interface SolverRun {
   failure?: string;
   /** Why a usable run stopped before converging (iteration cap, predicted too slow). */
   stopped?: string;
+  /** Index in `opts.known` of the fixed point this run was merged into. */
+  merged?: number;
 }
 
 /** Sweeps over which the contraction rate is measured. */
@@ -46,6 +75,8 @@ const MAX_RATE = 0.99;
 export class ConvergenceMonitor {
   private readonly history: number[] = [];
   step = Number.POSITIVE_INFINITY;
+  /** max_ℓ |ΔV_ℓ|/V_ℓ of the last sweep. */
+  relStep = Number.POSITIVE_INFINITY;
   /** Smallest positive tracked value of the last sweep (turns relTol into a step size). */
   private smallest = 1;
 
@@ -63,6 +94,7 @@ export class ConvergenceMonitor {
       if (now[i] > 0) smallest = Math.min(smallest, now[i]);
     }
     this.step = step;
+    this.relStep = rel;
     this.smallest = Number.isFinite(smallest) ? smallest : 1;
     const h = this.history;
     h.push(step);

@@ -8,8 +8,9 @@
  */
 import type { FixedPoint } from "../interface";
 import type { Network } from "./network";
-import { ConvergenceMonitor, type SolverOptions, type SolverRun } from "./run";
+import { ConvergenceMonitor, MERGE_TOL, nearKnown, type SolverOptions, type SolverRun } from "./run";
 import {
+  copyFixedPoint,
   copyVampState,
   emptyVampState,
   fixedPointToVamp,
@@ -44,6 +45,7 @@ export function runVamp(net: Network, start: VampStart, opts: SolverOptions): So
   let converged = false;
   let failure: string | undefined;
   let stopped: string | undefined;
+  let merged = -1;
 
   while (iterations < opts.maxIter) {
     for (let i = 0; i < L; i++) old[i] = v1x[i];
@@ -85,6 +87,23 @@ export function runVamp(net: Network, start: VampStart, opts: SolverOptions): So
     }
     stopped = monitor.tooSlow();
     if (stopped !== undefined) break;
+    if (
+      monitor.relStep < MERGE_TOL &&
+      (merged = nearKnown(vampToFixedPoint(net, st), opts.known, net.rho)) >= 0
+    ) {
+      break;
+    }
+  }
+  if (merged >= 0) {
+    const known = (opts.known as readonly FixedPoint[])[merged];
+    return {
+      solver: "vamp",
+      state: copyFixedPoint(known),
+      iterations,
+      step: monitor.step,
+      converged: true,
+      merged,
+    };
   }
   if (!converged && failure === undefined && stopped === undefined)
     stopped = `maxIter = ${opts.maxIter} reached`;
