@@ -209,4 +209,9 @@ describe("row-major views, matmul, logDetSpd", () => {
     expect(() => logDetSpd(rm(2, 2, [1, 2, 2, 1]))).toThrow(/not positive definite/);
     expect(() => logDetSpd(rm(2, 2, [1, 2, 0, 1]))).toThrow(/must be symmetric/);
   });
+
+  it("logDetSpd: accepts round-off asymmetry (a Gram matrix computed in floating point)", () => {
+    // det [[2, 1+1e-15], [1, 2]] = 4 − (1+1e-15)·1 → log 3 to ~1e-15.
+    expect(Math.abs(logDetSpd(rm(2, 2, [2, 1 + 1e-15, 1, 2])) - Math.log(3))).toBeLessThan(1e-14);
+  });
 });

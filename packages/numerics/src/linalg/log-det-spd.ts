@@ -12,7 +12,13 @@ import { fromRowMajor } from "./row-major";
 export function logDetSpd(a: MatrixInput): number {
   const r = asRowMajor("logDetSpd", "a", a);
   requireSymmetric("logDetSpd", "a", r);
-  const m = fromRowMajor(r.data, r.rows, r.cols);
+  // requireSymmetric accepts round-off asymmetry, which ml-matrix's Cholesky rejects: use (A + Aᵀ)/2.
+  const n = r.rows;
+  const sym = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) sym[i * n + j] = 0.5 * (r.data[i * n + j] + r.data[j * n + i]);
+  }
+  const m = fromRowMajor(sym, n, n);
   const chol = new CholeskyDecomposition(m);
   if (!chol.isPositiveDefinite()) {
     throw new InvalidInputError(`logDetSpd: a (${m.rows}×${m.columns}) is not positive definite`);
