@@ -9,9 +9,15 @@
  *    for I(Y;T) (which needs all its entropy calls) and for H(T) alone.
  * Timings are the median of 3 warm calls (worker pool started before timing, as the peers' Python
  * interpreters were), data already in memory. ratio = infoflow / peer: below 1 is faster.
+ * The recorded peer timings come from an idle machine; on a busy one (load average above the core
+ * count, printed first) every infoflow time is inflated. When python3 with numpy and scipy is
+ * available, ibsgd's `kde.py` formula (its numpy form, same data) is also timed LIVE, under the same
+ * load, and that ratio is the fair one.
  * The SZT layers are not committable: those rows are skipped, saying why, when ../shared is absent.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import {
   defaultThreads,
@@ -91,6 +97,37 @@ function report(what: string, mine: number, peer: number | undefined, peerName: 
   );
 }
 
+/** ibsgd `kde.py` entropy_estimator_kl in numpy (Gram-trick distances, scipy logsumexp), median of 3. */
+const IBSGD_NUMPY = `
+import sys, time, numpy as np
+from scipy.special import logsumexp
+def kl(x, var):
+    N, dims = x.shape
+    x2 = (x**2).sum(1)[:, None]
+    dists = x2 + x2.T - 2 * x @ x.T
+    lprobs = logsumexp(-dists / (2 * var), axis=1) - np.log(N) - (dims / 2.0) * np.log(2 * np.pi * var)
+    return dims / 2 + (-lprobs.mean())
+x = np.random.default_rng(1).standard_normal((int(sys.argv[1]), int(sys.argv[2])))
+ts = []
+for _ in range(3):
+    t0 = time.perf_counter(); kl(x, float(sys.argv[3])); ts.append(time.perf_counter() - t0)
+print(sorted(ts)[1])
+`;
+const haveNumpy = spawnSync("python3", ["-c", "import numpy, scipy"]).status === 0;
+function liveIbsgd(n: number, d: number, variance: number): number | undefined {
+  if (!haveNumpy) return undefined;
+  const r = spawnSync("python3", ["-c", IBSGD_NUMPY, String(n), String(d), String(variance)], {
+    encoding: "utf8",
+  });
+  return r.status === 0 ? Number(r.stdout.trim()) : undefined;
+}
+
+const [load1] = loadavg();
+console.log(
+  `load average ${load1.toFixed(1)} on ${cpus().length} cores${load1 > cpus().length ? " — BUSY: absolute times are inflated; compare with the live numpy rows" : ""}`,
+);
+if (!haveNumpy) console.warn("python3 with numpy and scipy not found: no live ibsgd rows");
+
 const threads = defaultThreads();
 const booted = warmWorkers(threads);
 console.log(`threads: ${threads} (${booted} worker(s) booted; the calling thread works too)`);
@@ -112,6 +149,12 @@ for (const n of [1000, 2000, 4000, 4096, 8000]) {
   );
   const peer = ref === undefined ? undefined : ref.median_wall_s * (n === 4096 ? (4096 / 4000) ** 2 : 1);
   report(`pairwise bounds (both) N=${n} d=10`, mine, peer, "ibsgd kde.py upper bound (numpy)");
+  report(
+    `pairwise bounds (both) N=${n} d=10 vs LIVE numpy`,
+    mine,
+    liveIbsgd(n, 10, 1),
+    "ibsgd kde.py upper, live",
+  );
   if (one !== undefined)
     report(`pairwise bounds (both) N=${n} d=10, 1 thread`, one, peer, "ibsgd kde.py upper bound");
 }

@@ -9,7 +9,6 @@
 import { negativeEntropyNote, negativeMINote } from "../diagnostics";
 import { buildEstimate, convertAll, secondsSince } from "../estimate";
 import type { Estimate, MIAndEntropyEstimator, Params, Samples, Target } from "../interface";
-import { defaultThreads } from "../kernels/lse-workers";
 import { type Classes, targetClasses } from "../labels";
 import { checkKnownParams, readSeed, readShuffles, readThreads } from "../params";
 import { permutationNull } from "../shuffle-null";
@@ -22,9 +21,6 @@ export type KdeBound = "upper" | "lower";
 const KNOWN = ["variance", "base", "threads", "shuffles", "seed"] as const;
 
 export const KDE_DEFAULTS = { variance: 0.1, base: "e", threads: "auto", shuffles: 0, seed: 0 };
-
-/** Above this many pair·dimension operations the work is spread over worker threads. */
-const THREAD_WORK = 5e7;
 
 export function createKdeEstimator(bound: KdeBound, params: Params = {}): MIAndEntropyEstimator {
   const id = `kde-${bound}`;
@@ -41,15 +37,15 @@ export function createKdeEstimator(bound: KdeBound, params: Params = {}): MIAndE
     shuffles,
     seed,
   };
-  const threadsFor = (t: Samples) =>
-    threadsParam === "auto" ? ((t.n * t.n * t.d) / 2 > THREAD_WORK ? defaultThreads() : 1) : threadsParam;
+  // "auto": the kernel picks by problem size (autoThreads)
+  const threadsOpt = threadsParam === "auto" ? {} : { threads: threadsParam };
   const other: KdeBound = bound === "upper" ? "lower" : "upper";
   const kernel = bound === "upper" ? "KL divergence (upper bound)" : "Bhattacharyya distance (lower bound)";
 
   function entropy(x: Samples): Estimate {
     const t0 = performance.now();
     const t = checkSamples(x, "x");
-    const r = computePairwiseBounds(t, { variance, threads: threadsFor(t) });
+    const r = computePairwiseBounds(t, { variance, ...threadsOpt });
     return buildEstimate({
       nats: r.entropy[bound],
       unit,
@@ -73,17 +69,15 @@ export function createKdeEstimator(bound: KdeBound, params: Params = {}): MIAndE
     const t0 = performance.now();
     const t = checkSamples(x, "x");
     const classes = targetClasses(y, t.n, "y");
-    const threads = threadsFor(t);
-    const r = computePairwiseBounds(t, { variance, classes, threads });
+    const r = computePairwiseBounds(t, { variance, classes, ...threadsOpt });
     const value = r.mutualInformationY?.[bound] ?? Number.NaN;
     const permuted = (perm: Int32Array): number => {
       const shuffled: Classes = {
         ids: classes.ids.map((_, i) => classes.ids[perm[i]]),
         counts: classes.counts,
       };
-      const mi = computePairwiseBounds(t, { variance, classes: shuffled, threads }).mutualInformationY?.[
-        bound
-      ];
+      const mi = computePairwiseBounds(t, { variance, classes: shuffled, ...threadsOpt })
+        .mutualInformationY?.[bound];
       return fromNats(mi ?? Number.NaN, unit);
     };
     const nullDist =

@@ -12,7 +12,7 @@
  */
 
 import type { Samples } from "../interface";
-import { runChunks, sharedFloat64, toShared } from "../kernels/lse-workers";
+import { autoThreads, runChunks, sharedFloat64, toShared } from "../kernels/lse-workers";
 import { columnMeans, rowSquaredNorms, shiftedCopy } from "../kernels/pairwise";
 import { type Classes, type LabelsInput, targetClasses } from "../labels";
 import { checkInteger, checkSamples, checkVariance } from "../validate";
@@ -44,7 +44,7 @@ export interface PairwiseBoundsOptions {
   readonly variance: number;
   /** classes for I(T;Y) (see `labels.ts`) */
   readonly classes?: Classes;
-  /** threads to use (the result does not depend on it); default 1 */
+  /** threads to use (the result does not depend on it); default: by problem size (`autoThreads`) */
   readonly threads?: number;
 }
 
@@ -66,7 +66,7 @@ export function pairwiseBounds(t: Samples, opts: PairwiseBoundsInput): PairwiseB
   return computePairwiseBounds(x, {
     variance: checkVariance(opts.variance),
     ...(opts.labels !== undefined ? { classes: targetClasses(opts.labels, x.n, "labels") } : {}),
-    threads: opts.threads === undefined ? 1 : checkInteger(opts.threads, "threads", 1, 256),
+    ...(opts.threads !== undefined ? { threads: checkInteger(opts.threads, "threads", 1, 256) } : {}),
   });
 }
 
@@ -83,7 +83,8 @@ export function computePairwiseBounds(t: Samples, opts: PairwiseBoundsOptions): 
     rowSums: sharedFloat64(n * layout.sums),
     chunkSums: sharedFloat64(layout.chunks * n * layout.sums),
   };
-  runChunks("mixtureSums", { buf, layout, scale: lowScale(variance) }, layout.chunks, opts.threads ?? 1);
+  const threads = opts.threads ?? autoThreads((n * n * (d + 8)) / 2);
+  runChunks("mixtureSums", { buf, layout, scale: lowScale(variance) }, layout.chunks, threads);
   const sums = reduceMixtureSums(buf, layout);
   const s = layout.sums;
   let meanLogLow = 0;

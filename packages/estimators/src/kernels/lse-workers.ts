@@ -99,6 +99,14 @@ export function defaultThreads(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
+/** Work (multiply-adds) above which a kernel is spread over `defaultThreads()` threads. */
+const THREAD_WORK = 5e7;
+
+/** Threads for a kernel of `work` multiply-adds: 1 for small jobs, `defaultThreads()` above ~5·10⁷. */
+export function autoThreads(work: number): number {
+  return work > THREAD_WORK ? defaultThreads() : 1;
+}
+
 /** Allocate a Float64Array on shared memory (zero-filled). */
 export function sharedFloat64(length: number): Float64Array {
   return new Float64Array(new SharedArrayBuffer(Math.max(1, length) * 8), 0, length);

@@ -16,7 +16,7 @@
 import { createRng, type Rng } from "@infoflow/numerics";
 import type { Samples } from "../interface";
 import { LSE_QUERY_BLOCK } from "../kernels/lse";
-import { runChunks, sharedFloat64, toShared } from "../kernels/lse-workers";
+import { autoThreads, runChunks, sharedFloat64, toShared } from "../kernels/lse-workers";
 import { columnMeans, shiftedCopy } from "../kernels/pairwise";
 import { type Classes, type LabelsInput, targetClasses } from "../labels";
 import { checkInteger, checkPositive, checkSamples } from "../validate";
@@ -33,7 +33,7 @@ export interface MixtureEntropyOptions {
   readonly rng?: Rng;
   /** classes of the centres, for the class-conditional mixtures */
   readonly classes?: Classes;
-  /** threads (the result does not depend on it); default 1 */
+  /** threads (the result does not depend on it); default: by problem size (`autoThreads`) */
   readonly threads?: number;
 }
 
@@ -105,7 +105,7 @@ export function gaussianMixtureEntropy(centres: Samples, opts: MixtureEntropyInp
     ...(opts.maxQueries !== undefined ? { maxQueries: checkInteger(opts.maxQueries, "maxQueries", 1) } : {}),
     seed: checkInteger(opts.seed ?? 0, "seed", 0),
     ...(opts.labels !== undefined ? { classes: targetClasses(opts.labels, c.n, "labels") } : {}),
-    threads: checkInteger(opts.threads ?? 1, "threads", 1, 256),
+    ...(opts.threads !== undefined ? { threads: checkInteger(opts.threads, "threads", 1, 256) } : {}),
   });
 }
 
@@ -145,7 +145,7 @@ export function computeMixtureEntropy(centres: Samples, opts: MixtureEntropyOpti
     "gaussianLse",
     { problems: [problem], ranges, out: [lse], ...(lseSame ? { outSame: [lseSame] } : {}) },
     chunks,
-    opts.threads ?? 1,
+    opts.threads ?? autoThreads(nq * n * (d + 4)),
   );
   // −ln ĝ(q) = −LSE + ln n + d/2·ln(2πβ²)
   const norm = (d / 2) * Math.log(2 * Math.PI * beta * beta);

@@ -12,7 +12,7 @@
 import { createRng } from "@infoflow/numerics";
 import { InvalidInputError } from "../errors";
 import type { Samples } from "../interface";
-import { runChunks, sharedFloat64, toShared } from "../kernels/lse-workers";
+import { autoThreads, runChunks, sharedFloat64, toShared } from "../kernels/lse-workers";
 import type { Classes } from "../labels";
 import { classesOfLabels } from "../labels";
 import { checkInteger, checkLabels, checkPositive, checkSamples } from "../validate";
@@ -85,7 +85,7 @@ export function samplePropagationMI(
     ...(opts.labels !== undefined
       ? { classes: classesOfLabels(checkLabels(opts.labels, sets.length, "labels")) }
       : {}),
-    threads: checkInteger(opts.threads ?? 1, "threads", 1, 256),
+    ...(opts.threads !== undefined ? { threads: checkInteger(opts.threads, "threads", 1, 256) } : {}),
   });
 }
 
@@ -121,7 +121,7 @@ export function computeSamplePropagation(
       maxQueries: opts.maxQueries ?? 8192,
       rng: createRng(seed).fork(0),
       ...(classes ? { classes } : {}),
-      threads: opts.threads ?? 1,
+      ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
     },
   );
   const entropy = sharedFloat64(m);
@@ -141,7 +141,7 @@ export function computeSamplePropagation(
       stdError,
     },
     chunks,
-    opts.threads ?? 1,
+    opts.threads ?? autoThreads(total * (opts.nMCConditional ?? 64) * (total / m) * (d + 4)),
   );
   let cond = 0;
   let condVar = 0;

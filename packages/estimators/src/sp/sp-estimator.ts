@@ -10,7 +10,6 @@ import { negativeEntropyNote, negativeMINote } from "../diagnostics";
 import { buildEstimate, secondsSince } from "../estimate";
 import type { Estimate, MIAndEntropyEstimator, Params, Samples, Target } from "../interface";
 import { gaussianEntropy } from "../kde/pairwise-bounds";
-import { defaultThreads } from "../kernels/lse-workers";
 import { targetClasses } from "../labels";
 import { checkKnownParams, readSeed, readThreads } from "../params";
 import { fromNats, unitFromBase } from "../units";
@@ -20,9 +19,6 @@ import { computeMixtureEntropy, type MixtureEntropyResult } from "./mixture-entr
 const KNOWN = ["variance", "nmc", "seed", "maxQueries", "base", "threads"] as const;
 
 export const SP_DEFAULTS = { variance: 0.1, nmc: 4, seed: 0, base: "e", threads: "auto" };
-
-/** Above this many query·centre·dimension operations the work is spread over worker threads. */
-const THREAD_WORK = 5e7;
 
 export function createSpEstimator(params: Params = {}): MIAndEntropyEstimator {
   checkKnownParams("sp", params, KNOWN);
@@ -43,16 +39,14 @@ export function createSpEstimator(params: Params = {}): MIAndEntropyEstimator {
   };
   const noiseStd = Math.sqrt(variance);
   const run = (t: Samples, classes?: ReturnType<typeof targetClasses>): MixtureEntropyResult => {
-    const queries = Math.min(t.n * nMC, maxQueries ?? Number.POSITIVE_INFINITY);
-    const threads =
-      threadsParam === "auto" ? (queries * t.n * t.d > THREAD_WORK ? defaultThreads() : 1) : threadsParam;
     return computeMixtureEntropy(t, {
       noiseStd,
       nMC,
       seed,
       ...(maxQueries !== undefined ? { maxQueries } : {}),
       ...(classes !== undefined ? { classes } : {}),
-      threads,
+      // "auto": the kernel picks by problem size (autoThreads)
+      ...(threadsParam === "auto" ? {} : { threads: threadsParam }),
     });
   };
 
