@@ -28,6 +28,8 @@ describe("infoflow bench (CLI)", () => {
   const baseline = join(dir, "baseline.json");
   const common = ["--registry", FAKE_REGISTRY, "--out", out, "--baseline", baseline];
   let run: CliRun;
+  const listCli = (...extra: string[]) =>
+    runInProcess(["bench", suitePath, "--registry", FAKE_REGISTRY, "--list", ...extra]);
   beforeAll(async () => {
     writeFileSync(suitePath, JSON.stringify(SUITE));
     run = await runCli(["bench", suitePath, ...common, "--workers", "2", "--update-baseline"]);
@@ -71,15 +73,7 @@ describe("infoflow bench (CLI)", () => {
 
   it("--list --json prints pure job descriptions; --shard splits them into disjoint shares", async () => {
     const jobs = async (...extra: string[]) => {
-      const r = await runInProcess([
-        "bench",
-        suitePath,
-        "--registry",
-        FAKE_REGISTRY,
-        "--list",
-        "--json",
-        ...extra,
-      ]);
+      const r = await listCli("--json", ...extra);
       expect(r.code, r.stderr).toBe(0);
       return r.stdout
         .trimEnd()
@@ -94,28 +88,12 @@ describe("infoflow bench (CLI)", () => {
     expect(one.length).toBeGreaterThan(0);
     expect(two.length).toBeGreaterThan(0);
     expect([...one, ...two].map((j) => j.key).sort()).toEqual(all.map((j) => j.key).sort());
-    const bad = await runInProcess([
-      "bench",
-      suitePath,
-      "--registry",
-      FAKE_REGISTRY,
-      "--list",
-      "--shard",
-      "3/2",
-    ]);
+    const bad = await listCli("--shard", "3/2");
     expect(bad.stderr).toBe("infoflow: --shard '3/2': expected i/n with 1 ≤ i ≤ n, e.g. 2/4\n");
   });
 
   it("--list shows tasks, estimators and the job count; a bad suite or flag is one line, exit 1", async () => {
-    const list = await runInProcess([
-      "bench",
-      suitePath,
-      "--registry",
-      FAKE_REGISTRY,
-      "--list",
-      "--filter",
-      "n=200",
-    ]);
+    const list = await listCli("--filter", "n=200");
     expect(list.code, list.stderr).toBe(0);
     expect(list.stdout).toMatch(
       /suite clitest \(.*\): 3 task\(s\), 3 estimator configuration\(s\), N ∈ \{50, 200\}, seeds \{0, 1\} → 18 job\(s\)/,
@@ -134,15 +112,7 @@ describe("infoflow bench (CLI)", () => {
       `infoflow: suite ${badPath}: estimators[0].grid.scale: a grid needs at least one value\n`,
     );
 
-    const badFilter = await runInProcess([
-      "bench",
-      suitePath,
-      "--registry",
-      FAKE_REGISTRY,
-      "--list",
-      "--filter",
-      "colour=red",
-    ]);
+    const badFilter = await listCli("--filter", "colour=red");
     expect(badFilter.stderr).toBe(
       "infoflow: --filter 'colour=red': unknown field 'colour' (use task, family, estimator, n, seed)\n",
     );

@@ -3,8 +3,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll } from "vitest";
+import { type RunOptions, type RunSummary, runSuite } from "../src/bench/runner";
 import type { Suite } from "../src/bench/suite";
 import { parseSuite } from "../src/bench/suite";
+import { registry } from "./fixtures/fake-registry";
 
 export const FAKE_REGISTRY_URL = new URL("./fixtures/fake-registry.ts", import.meta.url).href;
 
@@ -37,4 +39,23 @@ export function tempDir(prefix = "bench-test-"): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/** `runSuite` with the fake registry, silent, in this thread unless `options` say otherwise. */
+export function runFake(
+  suite: Suite,
+  outDir: string,
+  options: Partial<RunOptions> = {},
+): Promise<RunSummary> {
+  return runSuite({
+    suite,
+    source: suite.name,
+    registry,
+    registryUrl: FAKE_REGISTRY_URL,
+    outDir,
+    workers: 0,
+    resume: false,
+    progressWrite: () => {},
+    ...options,
+  });
 }

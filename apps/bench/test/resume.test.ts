@@ -6,12 +6,10 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runSuite } from "../src/bench/runner";
 import { type RunResult, readResults } from "../src/bench/store";
 import { parseSuite } from "../src/bench/suite";
 import { FAKE_REGISTRY, finished, runInProcess, startCli } from "./cli-helpers";
-import { registry } from "./fixtures/fake-registry";
-import { FAKE_REGISTRY_URL, tempDir } from "./helpers";
+import { runFake, tempDir } from "./helpers";
 
 const SUITE = {
   name: "killable",
@@ -52,23 +50,22 @@ const comparable = (rs: RunResult[]) =>
     }))
     .sort((a, b) => a.key.localeCompare(b.key));
 
+/** The suite in a fresh directory, and the CLI arguments that run it on 2 workers into `<dir>/out`. */
+function setup(): { dir: string; out: string; args: string[] } {
+  const dir = tempDir();
+  const suitePath = join(dir, "killable.json");
+  writeFileSync(suitePath, JSON.stringify(SUITE));
+  const out = join(dir, "out");
+  return {
+    dir,
+    out,
+    args: ["bench", suitePath, "--registry", FAKE_REGISTRY, "--out", out, "--workers", "2", "--no-report"],
+  };
+}
+
 describe("kill and resume", () => {
   it("SIGKILL mid-run, then --resume: the final set equals an uninterrupted run's, no duplicates", async () => {
-    const dir = tempDir();
-    const suitePath = join(dir, "killable.json");
-    writeFileSync(suitePath, JSON.stringify(SUITE));
-    const out = join(dir, "killed");
-    const args = [
-      "bench",
-      suitePath,
-      "--registry",
-      FAKE_REGISTRY,
-      "--out",
-      out,
-      "--workers",
-      "2",
-      "--no-report",
-    ];
+    const { dir, out, args } = setup();
 
     const child = startCli(args);
     const done = finished(child);
@@ -93,35 +90,13 @@ describe("kill and resume", () => {
     for (const r of partial) expect(finalByKey.get(r.key)).toEqual(r);
 
     const reference = join(dir, "reference");
-    await runSuite({
-      suite: parseSuite(SUITE, "killable"),
-      source: "killable",
-      registry,
-      registryUrl: FAKE_REGISTRY_URL,
-      outDir: reference,
-      workers: 0,
-      resume: false,
-      progressWrite: () => {},
-    });
+    await runFake(parseSuite(SUITE, "killable"), reference);
     expect(comparable(final)).toEqual(comparable(readResults(reference)));
   });
 
   it("SIGINT stops cleanly: exit code 130, every written line whole, a hint to resume", async () => {
-    const dir = tempDir();
-    const suitePath = join(dir, "killable.json");
-    writeFileSync(suitePath, JSON.stringify(SUITE));
-    const out = join(dir, "interrupted");
-    const child = startCli([
-      "bench",
-      suitePath,
-      "--registry",
-      FAKE_REGISTRY,
-      "--out",
-      out,
-      "--workers",
-      "2",
-      "--no-report",
-    ]);
+    const { out, args } = setup();
+    const child = startCli(args);
     const done = finished(child);
     await waitForLines(out, 5, child);
     child.kill("SIGINT");

@@ -1,10 +1,10 @@
 import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type RunSummary, runSuite } from "../src/bench/runner";
+import type { RunOptions, RunSummary } from "../src/bench/runner";
 import { type RunResult, readResults, readTruths } from "../src/bench/store";
-import { calls, registry } from "./fixtures/fake-registry";
-import { FAKE_REGISTRY_URL, smallSuite, tempDir } from "./helpers";
+import { calls } from "./fixtures/fake-registry";
+import { runFake, smallSuite, tempDir } from "./helpers";
 
 const byKey = (rs: RunResult[]) => new Map(rs.map((r) => [r.key, r]));
 
@@ -17,16 +17,7 @@ describe("runSuite in this thread (workers = 0)", () => {
     calls.mutualInformation = 0;
     calls.entropy = 0;
     calls.sample = 0;
-    summary = await runSuite({
-      suite,
-      source: "small",
-      registry,
-      registryUrl: FAKE_REGISTRY_URL,
-      outDir: dir,
-      workers: 0,
-      resume: false,
-      progressWrite: () => {},
-    });
+    summary = await runFake(suite, dir);
     results = readResults(dir);
   });
 
@@ -76,16 +67,7 @@ describe("runSuite in this thread (workers = 0)", () => {
       tasks: [{ spec: { family: "gauss", n0: 1, rho: 0.6 } }],
       estimators: [{ id: "gauss-mi" }, { id: "gauss-h", target: "mi-3h" }],
     });
-    await runSuite({
-      suite: s3,
-      source: "s3",
-      registry,
-      registryUrl: FAKE_REGISTRY_URL,
-      outDir: dir3,
-      workers: 0,
-      resume: false,
-      progressWrite: () => {},
-    });
+    await runFake(s3, dir3);
     const rs = readResults(dir3);
     const threeH = rs.filter((r) => r.label === "gauss-h/3H");
     expect(threeH).toHaveLength(6);
@@ -127,16 +109,7 @@ describe("runSuite in this thread (workers = 0)", () => {
 
   it("resumes without recomputing anything when everything is done", async () => {
     const before = readFileSync(join(dir, "results.jsonl"), "utf8");
-    const again = await runSuite({
-      suite,
-      source: "small",
-      registry,
-      registryUrl: FAKE_REGISTRY_URL,
-      outDir: dir,
-      workers: 0,
-      resume: true,
-      progressWrite: () => {},
-    });
+    const again = await runFake(suite, dir, { resume: true });
     expect(again.alreadyDone).toBe(48);
     expect(again.ran).toBe(0);
     expect(again.truthsComputed).toBe(0);
@@ -153,16 +126,7 @@ describe("runSuite in this thread (workers = 0)", () => {
     writeFileSync(path, `${lines.slice(0, -1).join("\n")}\n`);
     appendFileSync(path, lines[lines.length - 1].slice(0, 40));
     expect(readResults(dir)).toHaveLength(47);
-    const again = await runSuite({
-      suite,
-      source: "small",
-      registry,
-      registryUrl: FAKE_REGISTRY_URL,
-      outDir: dir,
-      workers: 0,
-      resume: true,
-      progressWrite: () => {},
-    });
+    const again = await runFake(suite, dir, { resume: true });
     expect(again.ran).toBe(1);
     const after = readResults(dir);
     expect(after).toHaveLength(48);
@@ -182,19 +146,9 @@ describe("runSuite on worker threads", () => {
       estimators: [{ id: "gauss-mi" }, { id: "noisy-mi" }, { id: "gauss-h" }],
       tasks: [{ spec: { family: "gauss", n0: 2, rho: 0.5 }, grid: { n0: [1, 2] } }],
     });
-    const run = async (workers: number, filters: Parameters<typeof runSuite>[0]["filters"] = []) => {
+    const run = async (workers: number, filters: RunOptions["filters"] = []) => {
       const dir = tempDir();
-      await runSuite({
-        suite,
-        source: "small",
-        registry,
-        registryUrl: FAKE_REGISTRY_URL,
-        outDir: dir,
-        workers,
-        resume: false,
-        filters,
-        progressWrite: () => {},
-      });
+      await runFake(suite, dir, { workers, filters });
       return readResults(dir);
     };
     const inline = await run(0);

@@ -86,6 +86,29 @@ export function estimateVsTruth(cells: readonly Cell[]): PlotSpec | null {
 
 const positive = (v: number) => Number.isFinite(v) && v > 0;
 
+/** Log–log lines of the median relative RMSE, one line per estimator, one panel per value of `panel`. */
+function relativeErrorPanels(
+  data: Array<Record<string, string | number>>,
+  x: { field: string; title: string },
+  panel: { field: string; type: "ordinal" | "nominal"; title: string },
+): TopLevelSpec {
+  return {
+    data: { values: data },
+    facet: { field: panel.field, type: panel.type, title: panel.title },
+    columns: 3,
+    spec: {
+      width: 220,
+      height: 180,
+      mark: { type: "line", point: true },
+      encoding: {
+        x: { field: x.field, type: "quantitative", scale: { type: "log" }, title: x.title },
+        y: { field: "value", type: "quantitative", scale: { type: "log" }, title: "RMSE ÷ true MI" },
+        color: estimatorColor,
+      },
+    },
+  } as TopLevelSpec;
+}
+
 export function errorVsWidth(cells: readonly Cell[]): PlotSpec | null {
   const withWidth = cells.filter((c) => ok(c) && c.quantity === "mi" && typeof c.taskParams.n0 === "number");
   const data = aggregate(
@@ -99,21 +122,11 @@ export function errorVsWidth(cells: readonly Cell[]): PlotSpec | null {
     title: "Relative error vs width n₀ (where sample-based estimators stop being reliable)",
     caption:
       "RMSE ÷ true MI (dimensionless; 1 means an error as large as the MI itself) against the input width n₀ (units), median over the tasks of each width, one panel per sample size N. Log–log axes.",
-    spec: {
-      data: { values: data },
-      facet: { field: "n", type: "ordinal", title: "N (samples)" },
-      columns: 3,
-      spec: {
-        width: 220,
-        height: 180,
-        mark: { type: "line", point: true },
-        encoding: {
-          x: { field: "n0", type: "quantitative", scale: { type: "log" }, title: "width n₀ (units)" },
-          y: { field: "value", type: "quantitative", scale: { type: "log" }, title: "RMSE ÷ true MI" },
-          color: estimatorColor,
-        },
-      },
-    } as TopLevelSpec,
+    spec: relativeErrorPanels(
+      data,
+      { field: "n0", title: "width n₀ (units)" },
+      { field: "n", type: "ordinal", title: "N (samples)" },
+    ),
   };
 }
 
@@ -129,21 +142,11 @@ export function errorVsN(cells: readonly Cell[]): PlotSpec | null {
     title: "Relative error vs sample size N",
     caption:
       "RMSE ÷ true MI (dimensionless) against the number of samples N, median over the tasks of each family (one panel per family). Log–log axes.",
-    spec: {
-      data: { values: data },
-      facet: { field: "family", type: "nominal", title: "task family" },
-      columns: 3,
-      spec: {
-        width: 220,
-        height: 180,
-        mark: { type: "line", point: true },
-        encoding: {
-          x: { field: "n", type: "quantitative", scale: { type: "log" }, title: "N (samples)" },
-          y: { field: "value", type: "quantitative", scale: { type: "log" }, title: "RMSE ÷ true MI" },
-          color: estimatorColor,
-        },
-      },
-    } as TopLevelSpec,
+    spec: relativeErrorPanels(
+      data,
+      { field: "n", title: "N (samples)" },
+      { field: "family", type: "nominal", title: "task family" },
+    ),
   };
 }
 
