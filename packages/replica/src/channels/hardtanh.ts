@@ -26,6 +26,8 @@ export function hardTanhActivation(T: number): PiecewiseActivation {
       [T, Number.POSITIVE_INFINITY, 0, T],
       [Number.NEGATIVE_INFINITY, -T, 0, -T],
     ]),
+    // odd: the piece (−∞, −T) at (b, w) is the piece (T, ∞) at (−b, −w).
+    pieceWeight: [1, 2, 0],
     continuous: true,
     secondMoment(tau2) {
       if (tau2 === 0) return 0;

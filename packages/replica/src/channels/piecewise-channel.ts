@@ -8,7 +8,7 @@
  * continuous; for a discontinuous φ (sign) 𝒜 diverges like v^{−1/2} and we throw.
  */
 
-import { InterfaceAverage } from "../integrals/interface-average";
+import { InterfaceAverage, type InterfaceTolerances } from "../integrals/interface-average";
 import { normalCdfDifference } from "../integrals/normal-mass";
 import type { Pieces } from "../integrals/piecewise-posterior";
 import type { Channel, HiddenValues } from "../interface";
@@ -18,6 +18,10 @@ export interface PiecewiseActivation {
   /** Display name at noise σ², in dnner's parameter order, e.g. "ReLU(0.01)", "HardTanh(0.01, 1)". */
   name(varNoise: number): string;
   readonly pieces: Pieces;
+  /** Multiplicity of each piece's integral: odd φ integrates one piece of each mirror pair twice (default 1s). */
+  readonly pieceWeight?: readonly number[];
+  /** Integration options of the interface engine (e.g. the w-outer order for sign). */
+  readonly quadrature?: Partial<InterfaceTolerances>;
   /** Whether φ is continuous (the v → 0 limit of 𝒜 is finite). */
   readonly continuous: boolean;
   /** E[φ(h)²] for h ~ N(0, τ²) (ρ_next with τ² = σ² + ρ̃). */
@@ -55,7 +59,7 @@ export function piecewiseChannel(act: PiecewiseActivation, varNoise: number): Ch
         }
         return { Psi: 0.5 * A * act.secondMoment(m), V: 0, A: A * slope2 };
       }
-      engine ??= new InterfaceAverage(act.pieces);
+      engine ??= new InterfaceAverage(act.pieces, act.pieceWeight, act.quadrature);
       const rhoNext = act.secondMoment(v + m);
       scale[0] = 1 + 0.5 * A * rhoNext;
       scale[1] = rhoNext;

@@ -14,6 +14,9 @@ export const probitActivation: PiecewiseActivation = {
     [0, Number.POSITIVE_INFINITY, 0, 1],
     [Number.NEGATIVE_INFINITY, 0, 0, -1],
   ]),
+  // sign is odd: the "−" piece at (b, w) is the "+" piece at (−b, −w).
+  pieceWeight: [2, 0],
+  quadrature: { order: "w-outer" },
   continuous: false,
   secondMoment: () => 1,
   outA: (v, m) => atomExpectation(atomG, 0, Math.sqrt(m / (2 * v))) / v,

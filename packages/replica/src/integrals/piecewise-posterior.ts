@@ -53,6 +53,9 @@ export class PiecewisePosterior {
   private readonly vh: Float64Array;
   private readonly dh: Float64Array;
   private readonly tn = new Float64Array(4);
+  /** Truncated-normal results of the flat pieces (κ = 0: they depend on ω only) at `flatOmega`. */
+  private readonly flat: Float64Array;
+  private flatOmega = Number.NaN;
 
   constructor(p: Pieces) {
     this.p = p;
@@ -68,11 +71,13 @@ export class PiecewisePosterior {
     this.mh = new Float64Array(n);
     this.vh = new Float64Array(n);
     this.dh = new Float64Array(n);
+    this.flat = new Float64Array(4 * n);
   }
 
   setPoint(A: number, v: number): void {
     this.A = A;
     this.v = v;
+    this.flatOmega = Number.NaN;
     const { kappa, c } = this.p;
     for (let k = 0; k < this.n; k++) {
       const q = A * kappa[k] * kappa[k];
@@ -97,6 +102,9 @@ export class PiecewisePosterior {
     const { A, v, n, tn, logM, logW, mh, vh, dh, a, sqrtA } = this;
     const { lo, hi, kappa, c } = this.p;
     let maxLogW = Number.NEGATIVE_INFINITY;
+    const flat = this.flat;
+    const fresh = omega !== this.flatOmega;
+    this.flatOmega = omega;
     for (let k = 0; k < n; k++) {
       const kap = kappa[k];
       const bp = B - A * c[k];
@@ -112,14 +120,31 @@ export class PiecewisePosterior {
         g = (kap * kap * v * bp * bp + 2 * kap * omega * bp - A * kap * kap * omega * omega) * this.gDen[k];
       }
       const sa = sqrtA[k];
-      truncatedNormal((lo[k] - mu) * sa, (hi[k] - mu) * sa, tn);
+      let t0: number;
+      let t1: number;
+      let t3: number;
+      if (kap !== 0 || fresh) {
+        truncatedNormal((lo[k] - mu) * sa, (hi[k] - mu) * sa, tn);
+        t0 = tn[0];
+        t1 = tn[1];
+        t3 = tn[3];
+        if (kap === 0) {
+          flat[4 * k] = t0;
+          flat[4 * k + 1] = t1;
+          flat[4 * k + 3] = t3;
+        }
+      } else {
+        t0 = flat[4 * k];
+        t1 = flat[4 * k + 1];
+        t3 = flat[4 * k + 3];
+      }
       const s = 1 / sa;
-      logM[k] = tn[0];
-      const lw = tn[0] + this.logWConst[k] + g + B * c[k];
+      logM[k] = t0;
+      const lw = t0 + this.logWConst[k] + g + B * c[k];
       logW[k] = lw;
       if (lw > maxLogW) maxLogW = lw;
-      mh[k] = mu + s * tn[1];
-      dh[k] = s * s * tn[3];
+      mh[k] = mu + s * t1;
+      dh[k] = s * s * t3;
       vh[k] = s * s - dh[k];
     }
     let sumW = 0;
