@@ -113,12 +113,27 @@ describe("replica-cases.json: 74 reference cases", () => {
       const dnnerConverged = exp.final_iterations < (c.options.max_iter ?? 250);
 
       if (userCap) {
-        // dnner's own tests stop after max_iter = 5 / 10 sweeps (and resume from a saved state): same numbers
-        // from the same plain iteration, flagged unconverged
-        expect(out.converged).toBe(false);
-        near(out.entropy, wantH, 1e-6, "entropy");
-        near(out.mi, wantI, 1e-6, "mi");
-        near(out.mmse, exp.mmse, 1e-6, "mmse");
+        // dnner's own tests stop after max_iter = 5 / 10 sweeps (and resume from a saved state). dnner mode
+        // reproduces those unconverged numbers; robust mode returns the fixed point when a solver reaches it
+        // within max_iter (accelerated, or ML-VAMP), else the plain iteration's numbers, flagged unconverged.
+        const d = runCase(c, "dnner");
+        expect(d.converged).toBe(false);
+        near(d.entropy as number, wantH, 1e-6, "dnner mode entropy");
+        near(d.mi as number, wantI, 1e-6, "dnner mode mi");
+        near(d.mmse as number, exp.mmse, 1e-6, "dnner mode mmse");
+        if (out.converged) {
+          const full = cases.find((x) => x.id === "tests/test_multilayer/Normal_Linear_Linear") as RefCase;
+          near(
+            out.entropy,
+            (full.expected as NonNullable<RefCase["expected"]>).entropy,
+            1e-9,
+            "converged entropy",
+          );
+        } else {
+          near(out.entropy, wantH, 1e-6, "entropy");
+          near(out.mi, wantI, 1e-6, "mi");
+          near(out.mmse, exp.mmse, 1e-6, "mmse");
+        }
         return;
       }
       expect(out.converged).toBe(true);

@@ -7,6 +7,7 @@
  * the drivers use the fixed-point iteration for fixed V).
  */
 import type { FixedPoint } from "../interface";
+import { AndersonAccelerator } from "./anderson";
 import type { Network } from "./network";
 import { ConvergenceMonitor, MERGE_TOL, nearKnown, type SolverOptions, type SolverRun } from "./run";
 import {
@@ -47,8 +48,34 @@ export function runVamp(net: Network, start: VampStart, opts: SolverOptions): So
   let stopped: string | undefined;
   let merged = -1;
 
+  // Anderson mixing of (log a1x, log q), the variables one iteration maps to the next (robust mode; see
+  // anderson.ts); off once a layer froze
+  const accel = opts.accelerate ? new AndersonAccelerator(2 * L) : undefined;
+  const x = new Array<number>(2 * L).fill(0);
+  const gx = new Array<number>(2 * L).fill(0);
+  const nx = new Array<number>(2 * L).fill(0);
+  const logState = (out: number[]) => {
+    for (let i = 0; i < L; i++) {
+      out[i] = Math.log(a1x[i]);
+      out[L + i] = Math.log(q[i]);
+    }
+  };
+  const accelerate = () => {
+    const acc = accel as AndersonAccelerator;
+    if (frozen.some((f) => f)) return acc.reset();
+    logState(gx);
+    if (!gx.every(Number.isFinite)) return acc.reset();
+    acc.next(x, gx, nx);
+    if (!nx.every(Number.isFinite)) return acc.reset();
+    for (let i = 0; i < L; i++) {
+      a1x[i] = Math.exp(nx[i]);
+      q[i] = Math.exp(nx[L + i]);
+    }
+  };
+
   while (iterations < opts.maxIter) {
     for (let i = 0; i < L; i++) old[i] = v1x[i];
+    if (accel) logState(x);
     for (let i = 0; i < L; i++) {
       v1x[i] = i === 0 ? prior.V(a1x[0]) : channels[i - 1].hidden(a1x[i], 1 / a2z[i - 1], rhoT[i - 1]).V;
       if (v1x[i] < ZERO_VARIANCE) {
@@ -93,6 +120,7 @@ export function runVamp(net: Network, start: VampStart, opts: SolverOptions): So
     ) {
       break;
     }
+    if (accel) accelerate();
   }
   if (merged >= 0) {
     const known = (opts.known as readonly FixedPoint[])[merged];
