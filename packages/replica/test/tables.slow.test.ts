@@ -76,7 +76,9 @@ describe("§6.5 two layers (Normal prior, Gaussian ensembles)", () => {
       [r2, want2],
     ] as const) {
       for (const [k, vals] of Object.entries(want) as Array<[keyof typeof r.fixedPoint, number[]]>) {
-        vals.forEach((x, i) => near(r.fixedPoint[k][i], x, 1e-7 * Math.abs(x), `${k}[${i}]`));
+        vals.forEach((x, i) => {
+          near(r.fixedPoint[k][i], x, 1e-7 * Math.abs(x), `${k}[${i}]`);
+        });
       }
     }
   });
