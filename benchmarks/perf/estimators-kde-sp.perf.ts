@@ -113,6 +113,38 @@ for _ in range(3):
     t0 = time.perf_counter(); kl(x, float(sys.argv[3])); ts.append(time.perf_counter() - t0)
 print(sorted(ts)[1])
 `;
+/**
+ * The sample-propagation formula (§5.3) in numpy, as the recorded "SP_formula_numpy(independent)" peer
+ * implements it: queries = centres repeated nMC times + β·ξ, Gram-trick distances to ALL centres in
+ * chunks of 1024 queries, scipy logsumexp; reads the centres from a .json {shape, data} file; median of 3.
+ */
+const SP_NUMPY = `
+import sys, json, time, numpy as np
+from scipy.special import logsumexp
+a = json.load(open(sys.argv[1]))[sys.argv[2]]
+mu = np.array(a["data"], dtype=np.float64).reshape(a["shape"])
+var, nmc = float(sys.argv[3]), int(sys.argv[4])
+def h(mu, var, nmc, rng):
+    n, d = mu.shape
+    q = np.repeat(mu, nmc, axis=0) + np.sqrt(var) * rng.standard_normal((n * nmc, d))
+    m2 = (mu ** 2).sum(1)
+    out = np.empty(len(q))
+    for s in range(0, len(q), 1024):
+        b = q[s:s + 1024]
+        dist = (b ** 2).sum(1)[:, None] + m2[None, :] - 2 * b @ mu.T
+        out[s:s + 1024] = logsumexp(-dist / (2 * var), axis=1)
+    return -(out.mean() - np.log(n) - d / 2 * np.log(2 * np.pi * var))
+ts = []
+for r in range(3):
+    t0 = time.perf_counter(); h(mu, var, nmc, np.random.default_rng(r)); ts.append(time.perf_counter() - t0)
+print(sorted(ts)[1])
+`;
+function liveSpNumpy(file: string, key: string, variance: number, nMC: number): number | undefined {
+  if (!haveNumpy) return undefined;
+  const args = ["-c", SP_NUMPY, file, key, String(variance), String(nMC)];
+  const r = spawnSync("python3", args, { encoding: "utf8" });
+  return r.status === 0 ? Number(r.stdout.trim()) : undefined;
+}
 const haveNumpy = spawnSync("python3", ["-c", "import numpy, scipy"]).status === 0;
 function liveIbsgd(n: number, d: number, variance: number): number | undefined {
   if (!haveNumpy) return undefined;
@@ -215,12 +247,24 @@ if (existsSync(`${SHARED}datasets/szt_var_u.json`)) {
         peerTime(name, 4096, "estimateMI.estimate_h(SP,bw=sigma)", "I(Y;T)", isVar),
         "estimateMI I(Y;T) (PyTorch)",
       );
+      report(
+        `SP ${name} σ²=${v} H,I(X;T),I(Y;T)`,
+        mine,
+        peerTime(name, 4096, "SP_formula_numpy(independent)", "I(Y;T)", isVar),
+        "numpy SP formula I(Y;T) (recorded)",
+      );
       const hOnly = median3(() => sp(t, v, 4, undefined, threads));
       report(
         `SP ${name} σ²=${v} H(T) only`,
         hOnly,
         peerTime(name, 4096, "estimateMI.estimate_h(SP,bw=sigma)", "H(T)", isVar),
         "estimateMI H(T) (PyTorch)",
+      );
+      report(
+        `SP ${name} σ²=${v} H(T) only vs LIVE numpy`,
+        hOnly,
+        liveSpNumpy(`${SHARED}datasets/${name}.json`, "t_clean", v, 4),
+        "numpy SP formula H(T), live",
       );
     }
   }

@@ -37,20 +37,24 @@ export const LSE_CENTRE_TILE = 512;
  */
 const NEGLIGIBLE = EXP_NEG_MAX;
 
-/** Same-label sums are kept relative to the all-centre maximum; below this they could underflow. */
-const UNDERFLOW_GAP = 700;
+/**
+ * Same-label sums are kept relative to the all-centre maximum M and drop the same terms (below
+ * M − 40). That is exact to < e^−(40−SAME_GAP) per term as long as the best same-label term is within
+ * SAME_GAP of M; rows where it is not (another class's centre much closer than any of the query's own
+ * class — rare, since queries are drawn around a centre of their class) are recomputed exactly.
+ */
+const SAME_GAP = 5;
 
 /**
- * LSE over all centres (and same-label centres) for one query row, by explicit differences: the
- * fallback for the rare row whose same-label terms all sit more than UNDERFLOW_GAP below the overall
- * maximum (their sum relative to that maximum underflows).
+ * LSE over the same-label centres for one query row, by explicit differences: the fallback for the
+ * rare row whose best same-label term sits more than SAME_GAP below the overall maximum.
  */
-function rowLogSumExp(p: GaussianLseProblem, i: number, sameOnly: boolean): number {
-  const { queries, centres, nc, d, scale, queryLabels, centreLabels } = p;
+function sameLabelLogSumExp(p: GaussianLseProblem, i: number, label: number, labels: Int32Array): number {
+  const { queries, centres, nc, d, scale } = p;
   let m = Number.NEGATIVE_INFINITY;
   const terms = new Float64Array(nc);
   for (let j = 0; j < nc; j++) {
-    if (sameOnly && centreLabels?.[j] !== queryLabels?.[i]) {
+    if (labels[j] !== label) {
       terms[j] = Number.NEGATIVE_INFINITY;
       continue;
     }
@@ -69,7 +73,7 @@ function rowLogSumExp(p: GaussianLseProblem, i: number, sameOnly: boolean): numb
  * Fill `out[i − q0]` (and `outSame[i − q0]` when labels are given) for query rows i in [q0, q1).
  * One pass per tile: a term above the running maximum M rescales the sums by exp(M_old − M_new)
  * (rare after the first few centres); the same-label sum is kept relative to the same M, so it costs
- * no extra exp. A row with no same-label centre gets −Infinity in `outSame`.
+ * no extra exp (see SAME_GAP). A row with no same-label centre gets −Infinity in `outSame`.
  */
 export function gaussianLogSumExp(
   p: GaussianLseProblem,
@@ -125,12 +129,10 @@ export function gaussianLogSumExp(
               s = s * f + 1;
               ss = ss * f + (isSame ? 1 : 0);
               m = t;
-            } else if (isSame) {
-              const e = m - t < NEGLIGIBLE ? expNeg(m - t) : Math.exp(t - m);
-              s += e;
-              ss += e;
             } else if (m - t < NEGLIGIBLE) {
-              s += expNeg(m - t);
+              const e = expNeg(m - t);
+              s += e;
+              if (isSame) ss += e;
             }
             if (isSame && t > ms) ms = t;
           }
@@ -146,7 +148,8 @@ export function gaussianLogSumExp(
       out[i - q0] = maxAll[qi] + Math.log(sumAll[qi]);
       if (!same) continue;
       if (maxSame[qi] === Number.NEGATIVE_INFINITY) outSame[i - q0] = Number.NEGATIVE_INFINITY;
-      else if (maxSame[qi] - maxAll[qi] < -UNDERFLOW_GAP) outSame[i - q0] = rowLogSumExp(p, i, true);
+      else if (maxSame[qi] - maxAll[qi] < -SAME_GAP)
+        outSame[i - q0] = sameLabelLogSumExp(p, i, queryLabels[i], centreLabels);
       else outSame[i - q0] = maxAll[qi] + Math.log(sumSame[qi]);
     }
   }
