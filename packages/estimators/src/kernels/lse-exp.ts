@@ -8,7 +8,7 @@
  */
 
 const LN2_HI = 6.9314718036912381649e-1;
-const LN2_LO = 1.90821492927058770002e-10;
+const LN2_LO = 1.9082149292705877e-10;
 const POW2_NEG = Float64Array.from({ length: 64 }, (_, k) => 2 ** -k);
 
 /** Largest t accepted (k ≤ 63 in the table). */
