@@ -71,10 +71,14 @@ export function lowScale(variance: number): number {
  */
 const NEGLIGIBLE = EXP_NEG_MAX;
 
-/** One tile without classes: low and up sums (2 per row). */
+/**
+ * One tile: low and up sums for every row i of the tile and column j (stride 2), and with `labels`
+ * also the same sums over i's class (stride 4). The class test is a loop-invariant branch.
+ */
 function tileSums(
   tile: Float64Array,
   norms: Float64Array,
+  labels: Int32Array | undefined,
   scale: number,
   i0: number,
   i1: number,
@@ -84,47 +88,12 @@ function tileSums(
   rowSums: Float64Array,
   target: Float64Array,
 ): void {
+  const stride = labels ? 4 : 2;
   for (let i = i0; i < i1; i++) {
     const r = (i - i0) * tc;
     const ni = norms[i];
-    // the diagonal term exp(0) = 1 enters both sums of row i once, in its own diagonal tile
-    let lo = diagonal ? 1 : 0;
-    let up = lo;
-    for (let cj = diagonal ? i - i0 + 1 : 0; cj < tc; cj++) {
-      const j = j0 + cj;
-      const t = Math.max(ni + norms[j] - 2 * tile[r + cj], 0) * scale;
-      if (t > NEGLIGIBLE) continue;
-      const e = expNeg(t);
-      const e2 = e * e;
-      const e4 = e2 * e2;
-      lo += e;
-      up += e4;
-      target[2 * j] += e;
-      target[2 * j + 1] += e4;
-    }
-    rowSums[2 * i] += lo;
-    rowSums[2 * i + 1] += up;
-  }
-}
-
-/** One tile with classes: low, up, and the same sums over the row's class (4 per row). */
-function tileSumsByClass(
-  tile: Float64Array,
-  norms: Float64Array,
-  labels: Int32Array,
-  scale: number,
-  i0: number,
-  i1: number,
-  j0: number,
-  tc: number,
-  diagonal: boolean,
-  rowSums: Float64Array,
-  target: Float64Array,
-): void {
-  for (let i = i0; i < i1; i++) {
-    const r = (i - i0) * tc;
-    const ni = norms[i];
-    const li = labels[i];
+    const li = labels ? labels[i] : 0;
+    // the diagonal term exp(0) = 1 enters every sum of row i once, in its own diagonal tile
     let lo = diagonal ? 1 : 0;
     let up = lo;
     let loS = lo;
@@ -138,21 +107,23 @@ function tileSumsByClass(
       const e4 = e2 * e2;
       lo += e;
       up += e4;
-      const o = 4 * j;
+      const o = stride * j;
       target[o] += e;
       target[o + 1] += e4;
-      if (labels[j] === li) {
+      if (labels && labels[j] === li) {
         loS += e;
         upS += e4;
         target[o + 2] += e;
         target[o + 3] += e4;
       }
     }
-    const o = 4 * i;
+    const o = stride * i;
     rowSums[o] += lo;
     rowSums[o + 1] += up;
-    rowSums[o + 2] += loS;
-    rowSums[o + 3] += upS;
+    if (labels) {
+      rowSums[o + 2] += loS;
+      rowSums[o + 3] += upS;
+    }
   }
 }
 
@@ -178,9 +149,8 @@ export function mixtureSumsChunk(
       const diagonal = k === l;
       // columns of a diagonal tile are rows of the same block: they go to rowSums, not to the chunk
       const target = diagonal ? rowSums : col;
-      if (sums === 4)
-        tileSumsByClass(tile, norms, labels, scale, i0, i1, j0, j1 - j0, diagonal, rowSums, target);
-      else tileSums(tile, norms, scale, i0, i1, j0, j1 - j0, diagonal, rowSums, target);
+      const classes = sums === 4 ? labels : undefined;
+      tileSums(tile, norms, classes, scale, i0, i1, j0, j1 - j0, diagonal, rowSums, target);
     }
   }
 }
