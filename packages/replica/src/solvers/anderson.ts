@@ -7,6 +7,13 @@
  * 2-D integrals — several-fold without changing the fixed point. Written here because it is a few lines on
  * vectors of length 2L and no numerics library offers it; ring buffers, no allocation per step.
  */
+/**
+ * The solvers mix log V, log A (or log precisions): a mixed point more than e (one unit of log) away from the
+ * plain sweep's image in any component is an extrapolation from a nonlinear region — seen to throw V to 1e−84
+ * from dnner's δ start — and is replaced by the plain image.
+ */
+export const MAX_LOG_DEVIATION = 1;
+
 export class AndersonAccelerator {
   /** Residuals f_j and images g_j of the last depth+1 steps, ring-buffered (slot k at k·dim). */
   private readonly f: number[];
@@ -19,9 +26,16 @@ export class AndersonAccelerator {
   private count = 0;
   private head = 0;
 
+  /**
+   * @param dim vector length
+   * @param depth number of past differences mixed (m)
+   * @param maxDeviation largest allowed |mix − G(x)| per component: an extrapolation that far from the plain
+   *   image is not trusted (the iteration is far from linear there); the plain image is used, history reset
+   */
   constructor(
     private readonly dim: number,
     private readonly depth = 3,
+    private readonly maxDeviation = Number.POSITIVE_INFINITY,
   ) {
     // plain arrays: these are a few dozen numbers, and typed-array allocation costs more than the work
     this.f = new Array<number>((depth + 1) * dim).fill(0);
@@ -78,7 +92,17 @@ export class AndersonAccelerator {
     if (!(trace > 0)) return;
     for (let p = 0; p < m; p++) M[p * w + p] += 1e-12 * trace;
     if (!solveAugmented(M, m, gamma)) return;
-    for (let j = 0; j < m; j++) for (let i = 0; i < n; i++) out[i] -= gamma[j] * dG[j * n + i];
+    let deviation = 0;
+    for (let i = 0; i < n; i++) {
+      let d = 0;
+      for (let j = 0; j < m; j++) d += gamma[j] * dG[j * n + i];
+      out[i] -= d;
+      deviation = Math.max(deviation, Math.abs(d));
+    }
+    if (!(deviation <= this.maxDeviation)) {
+      for (let i = 0; i < n; i++) out[i] = g[i];
+      this.reset();
+    }
   }
 }
 

@@ -7,7 +7,7 @@
  * the drivers use the fixed-point iteration for fixed V).
  */
 import type { FixedPoint } from "../interface";
-import { AndersonAccelerator } from "./anderson";
+import { AndersonAccelerator, MAX_LOG_DEVIATION } from "./anderson";
 import type { Network } from "./network";
 import { ConvergenceMonitor, MERGE_TOL, nearKnown, type SolverOptions, type SolverRun } from "./run";
 import {
@@ -50,7 +50,7 @@ export function runVamp(net: Network, start: VampStart, opts: SolverOptions): So
 
   // Anderson mixing of (log a1x, log q), the variables one iteration maps to the next (robust mode; see
   // anderson.ts); off once a layer froze
-  const accel = opts.accelerate ? new AndersonAccelerator(2 * L) : undefined;
+  const accel = opts.accelerate ? new AndersonAccelerator(2 * L, 3, MAX_LOG_DEVIATION) : undefined;
   const x = new Array<number>(2 * L).fill(0);
   const gx = new Array<number>(2 * L).fill(0);
   const nx = new Array<number>(2 * L).fill(0);
@@ -73,7 +73,13 @@ export function runVamp(net: Network, start: VampStart, opts: SolverOptions): So
     }
   };
 
-  while (iterations < opts.maxIter) {
+  // A message precision that turns non-positive means the state evolution has left the physical region
+  // (replica-math §3.5 item 3: dnner then produces NaN from a square root); stop before the channel
+  // integrals are asked for a negative variance.
+  const leftDomain = (what: string, i: number, x: number) =>
+    `ML-VAMP diverging: ${what} = ${x.toPrecision(4)} (must be positive) at layer ${i + 1}, iteration ${iterations + 1}`;
+
+  sweeps: while (iterations < opts.maxIter) {
     for (let i = 0; i < L; i++) old[i] = v1x[i];
     if (accel) logState(x);
     for (let i = 0; i < L; i++) {
@@ -88,6 +94,10 @@ export function runVamp(net: Network, start: VampStart, opts: SolverOptions): So
         v2x[i] = ensembles[i].llmse(a2x[i], q[i]);
         v1z[i] = (q[i] * (1 - a2x[i] * v2x[i])) / alpha[i];
         a2z[i] = 1 / v1z[i] - 1 / q[i];
+        if (!(a2z[i] > 0)) {
+          failure = leftDomain("precision a2z", i, a2z[i]);
+          break sweeps;
+        }
       }
     }
     for (let i = L - 1; i >= 0; i--) {
@@ -99,6 +109,10 @@ export function runVamp(net: Network, start: VampStart, opts: SolverOptions): So
         q[i] = 1 / g[i] - 1 / a2z[i];
         v2x[i] = ensembles[i].llmse(a2x[i], q[i]);
         a1x[i] = 1 / v2x[i] - a2x[i];
+        if (!(q[i] > 0 && a1x[i] >= 0)) {
+          failure = q[i] > 0 ? leftDomain("precision a1x", i, a1x[i]) : leftDomain("variance q", i, q[i]);
+          break sweeps;
+        }
       }
     }
     for (let i = 0; i < L; i++) v2z[i] = 1 / a2z[i] - g[i] / (a2z[i] * a2z[i]);

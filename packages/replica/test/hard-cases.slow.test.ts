@@ -1,0 +1,27 @@
+/**
+ * A slow hard case (replica-math §3.5 item 3): Bimodal(0.5) → HardTanh(0) → Linear(0.01), α = (2, 1). dnner's
+ * ML-VAMP converges to a degenerate frozen state with MI ≈ 0 (its φ is bogus: the saddle-point equations do not
+ * hold there); its FP iteration gives MI = ln 2. The robust driver rejects the degenerate states by their
+ * stationarity residual and the impossible FP states (MI > ln 2) by the information bound.
+ */
+import { describe, expect, it } from "vitest";
+import { computeEntropy, type NetworkSpec } from "../src";
+import { layer, near } from "./table-helpers";
+
+describe("ML-VAMP's degenerate fixed point", () => {
+  it("Bimodal(0.5) → HardTanh(0) → Linear(0.01): dnner-mode VAMP MI ≈ 0, robust MI = ln 2", () => {
+    const spec: NetworkSpec = {
+      layers: [layer.bimodal(0.5), layer.act("HardTanh", 0), layer.act("Linear", 0.01)],
+      weights: [layer.gauss(2), layer.gauss(1)],
+    };
+    const dnner = computeEntropy(spec, { mode: "dnner", useVamp: true });
+    expect(dnner.mi).toBeLessThan(1e-6);
+    const robust = computeEntropy(spec, { useVamp: true });
+    near(robust.mi, Math.LN2, 1e-9, "mi");
+    expect(robust.diagnostics.scheme).toBe("fp");
+    const vamp = robust.diagnostics.starts.filter((s) => s.solver === "vamp");
+    expect(vamp.length).toBeGreaterThan(0);
+    for (const s of vamp) expect(s.accepted).toBe(false);
+    expect(vamp.some((s) => /stationarity residual/.test(s.reason ?? ""))).toBe(true);
+  });
+});
