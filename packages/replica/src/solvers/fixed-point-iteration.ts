@@ -7,7 +7,14 @@
 import type { FixedPoint, HiddenValues } from "../interface";
 import { AndersonAccelerator, MAX_LOG_DEVIATION } from "./anderson";
 import type { Network } from "./network";
-import { ConvergenceMonitor, MERGE_TOL, nearKnown, type SolverOptions, type SolverRun } from "./run";
+import {
+  ConvergenceMonitor,
+  MERGE_TOL,
+  mergedRun,
+  nearKnown,
+  type SolverOptions,
+  type SolverRun,
+} from "./run";
 import { copyFixedPoint, frozenAIn } from "./state";
 
 /** Robust mode gives up on a run after this many consecutive sweeps without a root of the θ-equation. */
@@ -151,17 +158,7 @@ export function runFixedPoint(net: Network, start: FixedPointStart, opts: Solver
   if (failure === undefined && !ok.every((x) => x)) failure = noRoot();
   if (!converged && failure === undefined && stopped === undefined)
     stopped = `maxIter = ${opts.maxIter} reached`;
-  if (merged >= 0) {
-    const known = (opts.known as readonly FixedPoint[])[merged];
-    return {
-      solver: "fp",
-      state: copyFixedPoint(known),
-      iterations,
-      step: monitor.step,
-      converged: true,
-      merged,
-    };
-  }
+  if (merged >= 0) return mergedRun("fp", opts, merged, iterations, monitor.step);
   return { solver: "fp", state: s, iterations, step: monitor.step, converged, failure, stopped };
 }
 

@@ -1,6 +1,6 @@
 /** What one solver run returns (fixed-point iteration or ML-VAMP), and the convergence test both share. */
 import type { FixedPoint } from "../interface";
-import type { VampState } from "./state";
+import { copyFixedPoint, type VampState } from "./state";
 
 export type SolverName = "fp" | "vamp";
 
@@ -28,6 +28,18 @@ export interface SolverOptions {
 
 /** Relative distance (and relative step) under which a run is merged into a known fixed point. */
 export const MERGE_TOL = 1e-4;
+
+/** The run that stopped after `iterations` sweeps because it reached `opts.known[merged]`. */
+export function mergedRun(
+  solver: SolverName,
+  opts: SolverOptions,
+  merged: number,
+  iterations: number,
+  step: number,
+): SolverRun {
+  const state = copyFixedPoint((opts.known as readonly FixedPoint[])[merged]);
+  return { solver, state, iterations, step, converged: true, merged };
+}
 
 /** The index of the known fixed point `s` is within MERGE_TOL of (V on the scale of ρ, A relatively), or −1. */
 export function nearKnown(

@@ -9,9 +9,15 @@
 import type { FixedPoint } from "../interface";
 import { AndersonAccelerator, MAX_LOG_DEVIATION } from "./anderson";
 import type { Network } from "./network";
-import { ConvergenceMonitor, MERGE_TOL, nearKnown, type SolverOptions, type SolverRun } from "./run";
 import {
-  copyFixedPoint,
+  ConvergenceMonitor,
+  MERGE_TOL,
+  mergedRun,
+  nearKnown,
+  type SolverOptions,
+  type SolverRun,
+} from "./run";
+import {
   copyVampState,
   emptyVampState,
   fixedPointToVamp,
@@ -136,17 +142,7 @@ export function runVamp(net: Network, start: VampStart, opts: SolverOptions): So
     }
     if (accel) accelerate();
   }
-  if (merged >= 0) {
-    const known = (opts.known as readonly FixedPoint[])[merged];
-    return {
-      solver: "vamp",
-      state: copyFixedPoint(known),
-      iterations,
-      step: monitor.step,
-      converged: true,
-      merged,
-    };
-  }
+  if (merged >= 0) return mergedRun("vamp", opts, merged, iterations, monitor.step);
   if (!converged && failure === undefined && stopped === undefined)
     stopped = `maxIter = ${opts.maxIter} reached`;
   const state = vampToFixedPoint(net, st);
