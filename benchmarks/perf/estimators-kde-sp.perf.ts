@@ -93,7 +93,7 @@ function report(what: string, mine: number, peer: number | undefined, peerName: 
   const verdict = peer === undefined ? "" : mine <= peer ? "faster" : "SLOWER";
   rows.push([what, mine.toFixed(3), peer === undefined ? "—" : peer.toFixed(3), ratio, verdict, peerName]);
   console.log(
-    `${what.padEnd(46)} infoflow ${mine.toFixed(3)} s   peer ${peer?.toFixed(3) ?? "—"} s   ratio ${ratio} ${verdict}`,
+    `${what.padEnd(50)} infoflow ${mine.toFixed(3)} s   ${peerName}: ${peer?.toFixed(3) ?? "—"} s   ratio ${ratio} ${verdict}`,
   );
 }
 
