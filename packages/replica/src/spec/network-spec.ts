@@ -67,7 +67,12 @@ export const activationSpecSchema = z.discriminatedUnion(
     z.object({
       kind: z.literal("activation").optional(),
       name: z.literal("Generic"),
-      params: z.strictObject({ var_noise: variance(), phi: z.string().min(1) }),
+      // a named pointwise φ through the generic 2-D Gaussian integrals; code passes its own φ to genericChannel
+      params: z.strictObject({
+        var_noise: variance(),
+        activation: z.enum(["tanh", "sigmoid", "erf", "sign", "relu", "linear", "hardtanh"]),
+        thres: finite().positive().optional(),
+      }),
     }),
   ],
   { error: () => "unknown activation (expected Linear, Probit, ReLU, LeakyReLU, HardTanh or Generic)" },
