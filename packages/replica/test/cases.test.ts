@@ -176,7 +176,7 @@ function expectError(c: RefCase): void {
   if (c.id === "hard/fail/bad-args/layers-weights-mismatch") {
     // dnner: ValueError("number of layers/weights incompatible"); ours names the field
     expect(out.error?.message).toMatch(
-      /weights: 2 ensembles for 1 activation layers \(layers\/weights count mismatch/,
+      /weights: 2 ensembles for 1 activation layer \(layers\/weights count mismatch/,
     );
     expect(out.entropy).toBeNull();
     return;

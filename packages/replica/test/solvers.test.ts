@@ -279,7 +279,7 @@ describe("drivers: solvers agree, warm starts, fixed V, dnner mode, options", ()
     expect(() => computeEntropy(spec, { v0: [[1, 1, 1]] })).toThrow(/options.v0\[0\]: 3 values for 2 layers/);
     expect(() => computeEntropy(spec, { fixedV: true })).toThrow(/fixedV: needs options.v0/);
     expect(() => computeEntropy({ ...spec, weights: [spec.weights[0]] })).toThrow(
-      /network: weights: 1 ensembles for 2 activation layers \(layers\/weights count mismatch/,
+      /network: weights: 1 ensemble for 2 activation layers \(layers\/weights count mismatch/,
     );
     expect(() =>
       computeEntropy({ layers: [normal(0, -1), linear(0.1)], weights: [spec.weights[0]] } as NetworkSpec),

@@ -144,7 +144,7 @@ export const networkSpecSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["weights"],
-        message: `${spec.weights.length} ensembles for ${need} activation layers (layers/weights count mismatch: one ensemble per activation layer)`,
+        message: `${spec.weights.length} ensemble${spec.weights.length === 1 ? "" : "s"} for ${need} activation layer${need === 1 ? "" : "s"} (layers/weights count mismatch: one ensemble per activation layer)`,
       });
     }
   });
