@@ -3,6 +3,7 @@
  * (shared/reference/README.md; replica-math §1.1, §4.2–4.3).
  */
 import type { Channel } from "../interface";
+import { genericChannel, namedActivation } from "./generic";
 import { hardTanhActivation } from "./hardtanh";
 import { leakyReluActivation } from "./leaky-relu";
 import { linearChannel } from "./linear";
@@ -12,6 +13,7 @@ import { probitActivation } from "./probit";
 import { reluActivation } from "./relu";
 import { ReplicaError } from "./replica-error";
 
+export { type GenericChannelSpec, genericChannel, namedActivation } from "./generic";
 export { hardTanhActivation } from "./hardtanh";
 export { leakyReluActivation } from "./leaky-relu";
 export { linearChannel } from "./linear";
@@ -49,6 +51,21 @@ export function createChannel(spec: ChannelLayerSpec): Channel {
       rejectUnknownParams(name, params, ["var_noise", "thres"]);
       const thres = readParam(name, params, "thres", { default: 1, above: 0 });
       return piecewiseChannel(hardTanhActivation(thres), noise());
+    }
+    case "Generic": {
+      rejectUnknownParams(name, params, ["var_noise", "activation", "thres"]);
+      const activation = params?.activation;
+      if (typeof activation !== "string") {
+        throw new ReplicaError(
+          `Generic: parameter "activation" must be one of tanh, sigmoid, erf, sign, relu, linear, hardtanh`,
+        );
+      }
+      const thres = readParam(name, params, "thres", { default: 1, above: 0 });
+      return genericChannel({
+        ...namedActivation(activation, thres),
+        varNoise: noise(),
+        name: `Generic(${activation})`,
+      });
     }
     default:
       throw new ReplicaError(

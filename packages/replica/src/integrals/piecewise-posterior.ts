@@ -6,7 +6,10 @@
  * `evaluate(B, ω)` fills, without allocating:
  *   logZ — the exact, normalised log Z_ℓ(A, B, ω, Ṽ) of §2.2 (f_Ψ),
  *   fV   — Var_post(t) = ∂²_B log Z (f_𝒱),
- *   fA   — 1/v − Var_post(h)/v² = −∂²_ω log Z (f_𝒜), in the cancellation-free form of §4.3(a),
+ *   fA   — (∂_ω log Z)² = ((⟨h⟩ − ω)/v)², whose average equals that of −∂²_ω log Z = 1/v − Var_post(h)/v²
+ *          (§4.3(a)) because B | ω has density ∝ Z (so E_B[∂²_ω Z/Z] = 0); unlike 1/v − Var/v² it has no
+ *          cancellation when A·v ≪ 1 (there Var_post(h) ≈ v and the difference of two O(1/v) terms is O(A)),
+ *          and ⟨h⟩ − ω is formed piece by piece as (κB' − Aκ²ω)/a + s·r1 without subtracting ω,
  *   logM[k] — log of the truncated mass M_k of piece k (the averaging weight of §4.3(b)).
  * `setPoint(A, v)` precomputes everything that depends on (A, v) only.
  */
@@ -43,8 +46,6 @@ export class PiecewisePosterior {
   readonly a: Float64Array;
   /** √a_k. */
   readonly sqrtA: Float64Array;
-  /** Aκ_k²/(1 + Aκ_k² v): the part of f_𝒜 from the Gaussian factor of piece k. */
-  private readonly fAConst: Float64Array;
   /** −½ log(1 + Aκ_k² v) − A c_k²/2. */
   private readonly logWConst: Float64Array;
   private readonly gDen: Float64Array;
@@ -52,6 +53,8 @@ export class PiecewisePosterior {
   private readonly mh: Float64Array;
   private readonly vh: Float64Array;
   private readonly dh: Float64Array;
+  /** ⟨h⟩_k − ω per piece. */
+  private readonly dOmega: Float64Array;
   private readonly tn = new Float64Array(4);
   /** Truncated-normal results of the flat pieces (κ = 0: they depend on ω only) at `flatOmega`. */
   private readonly flat: Float64Array;
@@ -64,13 +67,13 @@ export class PiecewisePosterior {
     this.logM = new Float64Array(n);
     this.a = new Float64Array(n);
     this.sqrtA = new Float64Array(n);
-    this.fAConst = new Float64Array(n);
     this.logWConst = new Float64Array(n);
     this.gDen = new Float64Array(n);
     this.logW = new Float64Array(n);
     this.mh = new Float64Array(n);
     this.vh = new Float64Array(n);
     this.dh = new Float64Array(n);
+    this.dOmega = new Float64Array(n);
     this.flat = new Float64Array(4 * n);
   }
 
@@ -83,7 +86,6 @@ export class PiecewisePosterior {
       const q = A * kappa[k] * kappa[k];
       this.a[k] = 1 / v + q;
       this.sqrtA[k] = Math.sqrt(this.a[k]);
-      this.fAConst[k] = q / (1 + q * v);
       this.logWConst[k] = -0.5 * Math.log1p(q * v) - 0.5 * A * c[k] * c[k];
       this.gDen[k] = 1 / (2 * (1 + q * v));
     }
@@ -146,6 +148,8 @@ export class PiecewisePosterior {
       mh[k] = mu + s * t1;
       dh[k] = s * s * t3;
       vh[k] = s * s - dh[k];
+      // ⟨h⟩_k − ω without cancellation (μ − ω = (κB' − Aκ²ω)/a).
+      this.dOmega[k] = (kap === 0 ? 0 : (kap * bp - A * kap * kap * omega) / a[k]) + s * t1;
     }
     let sumW = 0;
     for (let k = 0; k < n; k++) {
@@ -156,28 +160,23 @@ export class PiecewisePosterior {
     this.logZ = maxLogW + Math.log(sumW);
     const inv = 1 / sumW;
     let meanT = 0;
-    let meanH = 0;
     for (let k = 0; k < n; k++) {
       const w = logW[k] * inv;
       logW[k] = w;
       meanT += w * (kappa[k] * mh[k] + c[k]);
-      meanH += w * mh[k];
     }
     let fV = 0;
-    let fA = 0;
-    let spreadH = 0;
-    const invV2 = 1 / (v * v);
+    let score = 0;
     for (let k = 0; k < n; k++) {
       const w = logW[k];
       if (w === 0) continue;
       const kap = kappa[k];
       const dt = kap * mh[k] + c[k] - meanT;
       fV += w * (kap * kap * vh[k] + dt * dt);
-      const dmh = mh[k] - meanH;
-      spreadH += w * dmh * dmh;
-      fA += w * (this.fAConst[k] + dh[k] * invV2);
+      score += w * this.dOmega[k];
     }
     this.fV = fV;
-    this.fA = fA - spreadH * invV2;
+    score /= v;
+    this.fA = score * score;
   }
 }

@@ -1,0 +1,240 @@
+/**
+ * Hidden-layer averages Ψ, 𝒱, 𝒜 for an arbitrary pointwise activation φ (replica-math §2.2), by generic
+ * Gaussian integrals rather than the piecewise-linear closed forms of §4.3(a):
+ *
+ *   Z(B, ω) = ∫dh N(h; ω, v) e^{−Aφ(h)²/2 + Bφ(h)}   (inner, adaptive in h),
+ *   E[f] = E_{w} ∫dB N(B; 0, A)·Z(B, ω)·f(B, ω),  ω = √m·w   (middle in B, outer in w),
+ *
+ * using that, given ω, B = Aφ(h₀) + √A η has density N(B; 0, A)·Z(B, ω) (complete the square in η), so the
+ * teacher's h₀ and η collapse into one variable. f ∈ {log Z, Var_post(t), 1/v − Var_post(h)/v²}; the posterior
+ * moments are taken about the mode (h*, φ(h*)) so that variances do not cancel. Slow (three nested adaptive
+ * levels) but independent of the piecewise engine — the check it is tested against — and valid for tanh,
+ * sigmoid, erf or any user function; kinks and jumps of φ must be passed as breakpoints.
+ */
+import { gaussKronrodVector } from "@infoflow/numerics";
+import { GradedPartition } from "./graded-partition";
+
+const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+const L = 10;
+/** Inner h-window half-width in prior standard deviations. */
+const H_WINDOW = 10;
+const GRID = 16;
+
+export interface GenericActivation {
+  phi(h: number): number;
+  /** Points where φ has a kink or a jump (sorted). */
+  breakpoints: readonly number[];
+}
+
+export class GenericInterface {
+  private A = 0;
+  private v = 1;
+  private omega = 0;
+  private B = 0;
+  private hStar = 0;
+  private eStar = 0;
+  private phiStar = 0;
+  private readonly inner = { logZ: 0, fV: 0, fA: 0 };
+  private readonly gridExp = new Float64Array(GRID + 1);
+  private readonly outer: GradedPartition;
+  private readonly opts = {
+    inner: {
+      epsRel: 1e-7,
+      epsAbs: new Float64Array(5),
+      maxSubdivisions: 200,
+      breakpoints: [] as number[],
+      throwOnFailure: false,
+    },
+    middle: {
+      epsRel: 1e-6,
+      epsAbs: new Float64Array(3),
+      maxSubdivisions: 200,
+      breakpoints: [] as number[],
+      throwOnFailure: false,
+    },
+    outer: {
+      epsRel: 1e-6,
+      epsAbs: new Float64Array(3),
+      maxSubdivisions: 200,
+      breakpoints: [] as number[],
+      throwOnFailure: false,
+    },
+  };
+  readonly result = new Float64Array(3);
+
+  constructor(private readonly act: GenericActivation) {
+    this.outer = new GradedPartition(act.breakpoints.length + 1, 2, 4, 4);
+    this.opts.outer.breakpoints = this.outer.breakpoints;
+  }
+
+  private exponent(h: number): number {
+    const d = h - this.omega;
+    const p = this.act.phi(h);
+    return (-0.5 * d * d) / this.v - 0.5 * this.A * p * p + this.B * p;
+  }
+
+  /** log Z, Var_post(t) and 1/v − Var_post(h)/v² at (B, ω) into `this.inner`. */
+  private posterior(): void {
+    const { v } = this;
+    const sv = Math.sqrt(v);
+    const lo = this.omega - H_WINDOW * sv;
+    const hi = this.omega + H_WINDOW * sv;
+    let best = Number.NEGATIVE_INFINITY;
+    let hb = this.omega;
+    const es = this.gridExp;
+    for (let i = 0; i <= GRID; i++) {
+      const h = lo + ((hi - lo) * i) / GRID;
+      const e = this.exponent(h);
+      es[i] = e;
+      if (e > best) {
+        best = e;
+        hb = h;
+      }
+    }
+    for (const p of this.act.breakpoints) {
+      if (p > lo && p < hi) {
+        const e = Math.max(
+          this.exponent(p - 1e-12 * (1 + Math.abs(p))),
+          this.exponent(p + 1e-12 * (1 + Math.abs(p))),
+        );
+        if (e > best) {
+          best = e;
+          hb = p;
+        }
+      }
+    }
+    this.hStar = hb;
+    this.eStar = best;
+    this.phiStar = this.act.phi(hb);
+    // Absolute floors from a Riemann estimate of ∫e^{e − e*}: the centred first moments are ~0 by design.
+    let est = 0;
+    for (let i = 0; i <= GRID; i++) est += Math.exp(es[i] - best);
+    est *= (hi - lo) / GRID;
+    const fl = this.opts.inner.epsAbs;
+    const dphi = Math.abs(this.act.phi(hb + sv) - this.act.phi(hb - sv)) + 1e-300;
+    fl[0] = 1e-14 * est;
+    fl[1] = 1e-12 * est * dphi;
+    fl[2] = 1e-13 * est * dphi * dphi;
+    fl[3] = 1e-12 * est * sv;
+    fl[4] = 1e-13 * est * v;
+    const bp = this.opts.inner.breakpoints;
+    bp.length = 0;
+    for (const p of this.act.breakpoints) if (p > lo && p < hi) bp.push(p);
+    if (!bp.some((p) => Math.abs(p - hb) < 1e-12 * (1 + Math.abs(hb))) && hb > lo && hb < hi) bp.push(hb);
+    bp.sort((a, b) => a - b);
+    const r = gaussKronrodVector(
+      (h, out) => {
+        const p = this.act.phi(h);
+        const d = h - this.omega;
+        const w = Math.exp((-0.5 * d * d) / this.v - 0.5 * this.A * p * p + this.B * p - this.eStar);
+        const dt = p - this.phiStar;
+        const dh = h - this.hStar;
+        out[0] = w;
+        out[1] = w * dt;
+        out[2] = w * dt * dt;
+        out[3] = w * dh;
+        out[4] = w * dh * dh;
+      },
+      5,
+      lo,
+      hi,
+      this.opts.inner,
+    );
+    const [i0, i1, i2, i3, i4] = r.value;
+    const mt = i1 / i0;
+    const mh = i3 / i0;
+    this.inner.logZ = this.eStar + Math.log((i0 * INV_SQRT_2PI) / sv);
+    this.inner.fV = Math.max(0, i2 / i0 - mt * mt);
+    this.inner.fA = 1 / v - Math.max(0, i4 / i0 - mh * mh) / (v * v);
+  }
+
+  /** ∫dB N(B; 0, A) Z(B, ω) (log Z, Var t, f_𝒜) at the current ω into out. */
+  private overB(out: Float64Array): void {
+    const { A, v } = this;
+    if (A === 0) {
+      this.B = 0;
+      this.posterior();
+      out[0] = 0;
+      out[1] = this.inner.fV;
+      out[2] = 0;
+      return;
+    }
+    // B = Aφ(h₀) + √A η with h₀ within 12√v of ω: the range of φ there bounds where B lives.
+    const sv = Math.sqrt(v);
+    let pmin = Number.POSITIVE_INFINITY;
+    let pmax = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i <= GRID; i++) {
+      const p = this.act.phi(this.omega + H_WINDOW * sv * (2 * (i / GRID) - 1));
+      if (p < pmin) pmin = p;
+      if (p > pmax) pmax = p;
+    }
+    const sA = Math.sqrt(A);
+    const lo = A * pmin - 9 * sA;
+    const hi = A * pmax + 9 * sA;
+    const mf = this.opts.middle.epsAbs;
+    mf[0] = 1e-13 * (1 + 0.5 * A * (pmax * pmax + pmin * pmin));
+    mf[1] = 1e-13 * (pmax - pmin) ** 2;
+    mf[2] = 1e-13 * (1 / v);
+    const bp = this.opts.middle.breakpoints;
+    bp.length = 0;
+    const panels = 2;
+    for (let i = 1; i < panels; i++) bp.push(lo + ((hi - lo) * i) / panels);
+    const r = gaussKronrodVector(
+      (B, o) => {
+        this.B = B;
+        this.posterior();
+        const dens = (Math.exp((-0.5 * B * B) / A + this.inner.logZ) * INV_SQRT_2PI) / sA;
+        o[0] = dens * this.inner.logZ;
+        o[1] = dens * this.inner.fV;
+        o[2] = dens * this.inner.fA;
+      },
+      3,
+      lo,
+      hi,
+      this.opts.middle,
+    );
+    out[0] = r.value[0];
+    out[1] = r.value[1];
+    out[2] = r.value[2];
+  }
+
+  compute(A: number, v: number, m: number): Float64Array {
+    this.A = A;
+    this.v = v;
+    const res = this.result;
+    if (m === 0) {
+      this.omega = 0;
+      this.overB(res);
+      return res;
+    }
+    const sm = Math.sqrt(m);
+    const of = this.opts.outer.epsAbs;
+    of[0] = 1e-12 * (1 + A * (m + v));
+    of[1] = 1e-12 * (m + v);
+    of[2] = 1e-12 * (1 + A);
+    const gp = this.outer;
+    gp.reset();
+    for (const p of this.act.breakpoints) gp.feature(p / sm, Math.sqrt(v / m));
+    gp.build(-L, L);
+    const r = gaussKronrodVector(
+      (s, o) => {
+        gp.map(s);
+        const w = gp.x;
+        this.omega = sm * w;
+        this.overB(o);
+        const g = INV_SQRT_2PI * Math.exp(-0.5 * w * w) * gp.jac;
+        o[0] *= g;
+        o[1] *= g;
+        o[2] *= g;
+      },
+      3,
+      0,
+      gp.n,
+      this.opts.outer,
+    );
+    res[0] = r.value[0];
+    res[1] = r.value[1];
+    res[2] = r.value[2];
+    return res;
+  }
+}

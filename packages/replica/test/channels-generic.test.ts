@@ -1,0 +1,99 @@
+/**
+ * The generic channel (any φ through generic Gaussian integrals, src/integrals/generic-*.ts) against the
+ * specialised piecewise-linear channels (issue 3: agreement to 1e−7). The default run covers the output role,
+ * ρ_next and the hidden role at m = 0 (Ṽ = ρ̃: one integral level less, so it stays fast); the full
+ * two-level hidden comparisons are in channels-generic.slow.test.ts (SLOW=1).
+ */
+import { describe, expect, it } from "vitest";
+import { createChannel, genericChannel, ReplicaError } from "../src/channels";
+import { PAIRS } from "./channels-generic-pairs";
+
+const REL = 1e-7;
+const close = (got: number, want: number, rel = REL, abs = 0) =>
+  expect(Math.abs(got - want)).toBeLessThanOrEqual(rel * Math.abs(want) + abs);
+
+describe("generic channel = specialised channel (output role, ρ_next)", () => {
+  for (const [name, params, activation] of PAIRS) {
+    it(`${activation} vs ${name}`, () => {
+      const a = createChannel({ name, params });
+      const g = createChannel({ name: "Generic", params: { activation, var_noise: params.var_noise } });
+      for (const [Vt, rho] of [
+        [0.1, 1],
+        [0.01, 0.5],
+        [0, 1],
+      ]) {
+        close(g.outA(Vt, rho), a.outA(Vt, rho));
+        close(g.outPsi(Vt, rho), a.outPsi(Vt, rho));
+      }
+      for (const rho of [0.3, 1, 4]) close(g.rhoNext(rho), a.rhoNext(rho));
+    });
+  }
+  it("HardTanh threshold is a parameter of the named activation", () => {
+    const a = createChannel({ name: "HardTanh", params: { var_noise: 0.001, thres: 0.5 } });
+    const g = createChannel({
+      name: "Generic",
+      params: { activation: "hardtanh", thres: 0.5, var_noise: 0.001 },
+    });
+    close(g.outA(0.05, 1), a.outA(0.05, 1));
+    close(g.outPsi(0.05, 1), a.outPsi(0.05, 1));
+  });
+});
+
+describe("generic channel = specialised channel (hidden role at m = 0)", () => {
+  for (const [name, params, activation] of PAIRS) {
+    it(`${activation} vs ${name} at (A, Ṽ, ρ̃) = (2, 1, 1) and (10, 0.5, 0.5)`, () => {
+      const a = createChannel({ name, params });
+      const g = createChannel({ name: "Generic", params: { activation, var_noise: params.var_noise } });
+      for (const [A, Vt, rho] of [
+        [2, 1, 1],
+        [10, 0.5, 0.5],
+      ]) {
+        const ha = a.hidden(A, Vt, rho);
+        const hg = g.hidden(A, Vt, rho);
+        close(hg.Psi, ha.Psi);
+        close(hg.V, ha.V);
+        close(hg.A, ha.A);
+      }
+    });
+  }
+});
+
+describe("smooth activations", () => {
+  it("tanh output: invertible, so 𝒜_out = 1/v and Ψ_out = −½log(2πe v) − E log φ'(h)", () => {
+    const g = createChannel({ name: "Generic", params: { activation: "tanh", var_noise: 0.01 } });
+    const v = 0.11;
+    close(g.outA(0.1, 1), 1 / v, 1e-10);
+    // E log(1 − tanh²(h)), h ~ N(0, m + v) with m = 0.9: independent 1-D sum on a fine grid.
+    const tau = Math.sqrt(1.01);
+    let s = 0;
+    const n = 200000;
+    for (let i = 0; i < n; i++) {
+      const z = -12 + (24 * (i + 0.5)) / n;
+      s +=
+        (Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI)) * Math.log(1 - Math.tanh(tau * z) ** 2) * (24 / n);
+    }
+    close(g.outPsi(0.1, 1), -0.5 * Math.log(2 * Math.PI * Math.E * v) - s, 1e-9);
+  });
+  it("a user φ equal to a named one gives the same values (numerical φ')", () => {
+    const named = createChannel({ name: "Generic", params: { activation: "sigmoid", var_noise: 0.01 } });
+    const user = genericChannel({ phi: (h) => 1 / (1 + Math.exp(-h)), varNoise: 0.01, name: "mySigmoid" });
+    close(user.outPsi(0.1, 1), named.outPsi(0.1, 1), 1e-8);
+    close(user.rhoNext(1), named.rhoNext(1), 1e-12);
+    const h1 = user.hidden(3, 1, 1);
+    const h2 = named.hidden(3, 1, 1);
+    close(h1.Psi, h2.Psi, 1e-9);
+    close(h1.V, h2.V, 1e-9);
+  });
+  it("the output role needs a non-decreasing φ; the hidden role does not", () => {
+    const sq = genericChannel({ phi: (h) => h * h, varNoise: 0.01, name: "square" });
+    expect(() => sq.outPsi(0.1, 1)).toThrow(ReplicaError);
+    expect(() => sq.outPsi(0.1, 1)).toThrow(/square: the output role needs a non-decreasing φ/);
+    const h = sq.hidden(1, 1, 1);
+    expect([h.Psi, h.V, h.A].every(Number.isFinite)).toBe(true);
+  });
+  it("unknown activation names are rejected", () => {
+    expect(() => createChannel({ name: "Generic", params: { activation: "gelu", var_noise: 0 } })).toThrow(
+      /Generic: unknown activation "gelu"/,
+    );
+  });
+});
