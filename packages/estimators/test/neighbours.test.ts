@@ -9,7 +9,6 @@ import {
   countingSpace,
   countWithin,
   kNearest,
-  productNeighbours,
   rawSpace,
   sharedColumns,
   sharedFloat64,
@@ -19,6 +18,7 @@ import { kbestOffer, kbestReset } from "../src/kernels/neighbours-kbest";
 import { buildKdTree } from "../src/kernels/neighbours-kdtree";
 import { closeNeighbourPool, runNeighbourJob, warmNeighbourPool } from "../src/kernels/neighbours-pool";
 import { sortedCountBelow } from "../src/kernels/neighbours-sorted";
+import { ksgCore } from "../src/knn/ksg";
 
 afterAll(closeNeighbourPool);
 
@@ -87,7 +87,8 @@ describe("kNearest: k-d tree and brute force equal the naive definition", () => 
     { n: 400, d: 3, grid: 0 },
     { n: 400, d: 3, grid: 0.5 }, // heavy ties: only 9 values per coordinate
     { n: 250, d: 7, grid: 0.25 },
-    { n: 200, d: 20, grid: 0 }, // above TREE_MAX_DIM: brute force
+    { n: 200, d: 20, grid: 0 },
+    { n: 150, d: 70, grid: 0 }, // above TREE_MAX_DIM: brute force by default
   ];
   for (const { n, d, grid } of cases) {
     for (const metric of [0, 1] as const) {
@@ -142,6 +143,7 @@ describe("countWithin: sorted array, k-d tree and brute force equal the naive co
     { d: 2, grid: 0 },
     { d: 4, grid: 0.5 },
     { d: 18, grid: 0 },
+    { d: 70, grid: 0.5 },
   ]) {
     for (const strict of [true, false]) {
       it(`d=${d} grid=${grid} ${strict ? "strict <" : "non-strict ≤"}`, () => {
@@ -183,33 +185,32 @@ describe("countWithin: sorted array, k-d tree and brute force equal the naive co
   });
 });
 
-describe("productNeighbours (fused brute force) equals the tree path", () => {
+describe("KSG counts: tree and brute-force paths equal the naive definition", () => {
   for (const variant of [1, 2] as const) {
-    it(`KSG-${variant} counts on tied data, dx=2 dy=3`, () => {
+    it(`KSG-${variant} on tied data, dx = 2, dy = 3`, () => {
       const n = 400;
       const D = 5;
       const z = data(n, D, 77, 0.5);
       const k = 3;
-      const xs = rawSpace(sharedColumns(z, n, D, 0, 2), n, 2);
-      const ys = rawSpace(sharedColumns(z, n, D, 2, 5), n, 3);
-      const fused = productNeighbours(xs, ys, k, variant, 1);
-      const joint = kNearest(rawSpace(z, n, D), k, 0, 1);
-      expect(Array.from(fused.ids)).toEqual(Array.from(joint.ids));
+      const tree = ksgCore(z, n, 2, 3, { k, variant, threads: 1 });
+      const brute = ksgCore(z, n, 2, 3, { k, variant, threads: 1, brute: true });
+      expect(brute.search).toEqual({ joint: "brute", x: "brute", y: "brute" });
+      expect(tree.search).toEqual({ joint: "kdtree", x: "kdtree", y: "kdtree" });
+      const xs = sharedColumns(z, n, D, 0, 2);
+      const ys = sharedColumns(z, n, D, 2, 5);
       for (let i = 0; i < n; i++) {
-        let rx = joint.dist[i * k + k - 1];
+        const nbrs = naiveKnn(z, n, D, i, k, 0);
+        let rx = nbrs[k - 1][0];
         let ry = rx;
         if (variant === 2) {
-          rx = 0;
-          ry = 0;
-          for (let s = 0; s < k; s++) {
-            const j = joint.ids[i * k + s];
-            rx = Math.max(rx, naiveDistance(xs.data, 2, i, j, 0));
-            ry = Math.max(ry, naiveDistance(ys.data, 3, i, j, 0));
-          }
+          rx = Math.max(...nbrs.map(([, j]) => naiveDistance(xs, 2, i, j, 0)));
+          ry = Math.max(...nbrs.map(([, j]) => naiveDistance(ys, 3, i, j, 0)));
         }
-        expect(fused.nx[i]).toBe(naiveCount(xs.data, n, 2, i, rx, variant === 1));
-        expect(fused.ny[i]).toBe(naiveCount(ys.data, n, 3, i, ry, variant === 1));
+        const nx = naiveCount(xs, n, 2, i, rx, variant === 1);
+        const ny = naiveCount(ys, n, 3, i, ry, variant === 1);
+        expect([tree.nx[i], tree.ny[i], brute.nx[i], brute.ny[i]]).toEqual([nx, ny, nx, ny]);
       }
+      expect(brute.value).toBe(tree.value);
     });
   }
 });

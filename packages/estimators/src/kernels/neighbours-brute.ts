@@ -1,52 +1,100 @@
 /**
- * Tiled brute-force distances for the kNN estimators in high dimension, where trees degrade to O(N²)
- * anyway (shared/docs/estimators-math.md §4.4 "brute force, tiled"; §13.3): a block of B query rows is
- * compared with every row in one pass, so each candidate row is read from memory once per block instead
- * of once per query. Memory O(B·N) per thread.
+ * Tiled brute-force neighbour search for high dimension, where a k-d tree visits almost every leaf
+ * and only adds bookkeeping (shared/docs/estimators-math.md §4.4 "brute force, tiled"; §13.3). A block
+ * of query rows is compared with one tile of candidate rows at a time, so a tile is read from memory once
+ * per block instead of once per query; each distance stops accumulating as soon as it exceeds what the
+ * query still needs (its current k-th distance, or the count radius), which in high dimension saves most
+ * of the coordinates. Distances are the same rounded max-norm (or squared Euclidean) values as every
+ * other path, so results are identical.
  */
+import { kbestOffer, kbestReset } from "./neighbours-kbest";
 
-/** Rows per block: a block's B·N distances stay cache-resident while they are selected and counted. */
-export const BRUTE_BLOCK = 8;
+/** Query rows per block and candidate rows per tile (a tile of ≤ 64 coordinates stays in L2). */
+export const BRUTE_BLOCK = 16;
+const TILE = 256;
 
 /**
- * out[(i − r0)·n + j] = distance between rows i ∈ [r0, r1) and j ∈ [0, n) of `data` (n × d, row-major):
- * max-norm for metric 0, squared Euclidean for metric 1. The diagonal (i = j) is 0.
+ * k nearest other rows of rows [r0, r1) of `data` (n × d): dist/ids[i·k ..] as in `kdKnn` (metric 0 =
+ * max-norm, 1 = squared Euclidean).
  */
-export function bruteDistances(
+export function bruteKnnBlock(
   data: Float64Array,
   n: number,
   d: number,
   r0: number,
   r1: number,
+  k: number,
   metric: number,
-  out: Float64Array,
+  dist: Float64Array,
+  ids: Int32Array,
 ): void {
-  const rows = r1 - r0;
-  for (let j = 0; j < n; j++) {
-    const oj = j * d;
-    for (let b = 0; b < rows; b++) {
-      const oi = (r0 + b) * d;
-      let acc = 0;
-      if (metric === 0) {
-        for (let c = 0; c < d; c++) {
-          let v = data[oi + c] - data[oj + c];
-          if (v < 0) v = -v;
-          if (v > acc) acc = v;
+  for (let i = r0; i < r1; i++) kbestReset(dist, ids, i * k, k);
+  for (let t0 = 0; t0 < n; t0 += TILE) {
+    const t1 = Math.min(n, t0 + TILE);
+    for (let i = r0; i < r1; i++) {
+      const oi = i * d;
+      const off = i * k;
+      const last = off + k - 1;
+      let worst = dist[last];
+      for (let j = t0; j < t1; j++) {
+        if (j === i) continue;
+        const oj = j * d;
+        let acc = 0;
+        if (metric === 0) {
+          for (let c = 0; c < d; c++) {
+            const v = Math.abs(data[oi + c] - data[oj + c]);
+            if (v > acc) {
+              acc = v;
+              if (acc > worst) break;
+            }
+          }
+        } else {
+          for (let c = 0; c < d; c++) {
+            const v = data[oi + c] - data[oj + c];
+            acc += v * v;
+            if (acc > worst) break;
+          }
         }
-      } else {
-        for (let c = 0; c < d; c++) {
-          const v = data[oi + c] - data[oj + c];
-          acc += v * v;
-        }
+        if (acc > worst) continue;
+        kbestOffer(dist, ids, off, k, acc, j);
+        worst = dist[last];
       }
-      out[b * n + j] = acc;
     }
   }
 }
 
-/** Number of j ∈ [0, n) with dist[o + j] < r (the query row itself included). */
-export function countBelow(dist: Float64Array, o: number, n: number, r: number): number {
-  let count = 0;
-  for (let j = 0; j < n; j++) if (dist[o + j] < r) count++;
-  return count;
+/**
+ * counts[i] = #{j ∈ [0, n) : max-norm distance < limit[i]} for rows i ∈ [r0, r1), the row itself
+ * included (callers subtract it).
+ */
+export function bruteCountBlock(
+  data: Float64Array,
+  n: number,
+  d: number,
+  r0: number,
+  r1: number,
+  limit: Float64Array,
+  counts: Int32Array,
+): void {
+  for (let i = r0; i < r1; i++) counts[i] = 0;
+  for (let t0 = 0; t0 < n; t0 += TILE) {
+    const t1 = Math.min(n, t0 + TILE);
+    for (let i = r0; i < r1; i++) {
+      const oi = i * d;
+      const r = limit[i];
+      let count = 0;
+      for (let j = t0; j < t1; j++) {
+        const oj = j * d;
+        let inside = 1;
+        for (let c = 0; c < d; c++) {
+          if (Math.abs(data[oi + c] - data[oj + c]) >= r) {
+            inside = 0;
+            break;
+          }
+        }
+        count += inside;
+      }
+      counts[i] += count;
+    }
+  }
 }

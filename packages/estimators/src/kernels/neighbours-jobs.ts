@@ -9,8 +9,7 @@
  * - `sorted`: a 1-D variable with its sorted values (radius counts by bisection);
  * - `brute`: raw row-major data, scanned in blocks of BRUTE_BLOCK rows.
  */
-import { BRUTE_BLOCK, bruteDistances, countBelow } from "./neighbours-brute";
-import { kbestOffer, kbestReset } from "./neighbours-kbest";
+import { BRUTE_BLOCK, bruteCountBlock, bruteKnnBlock } from "./neighbours-brute";
 import { type KdScratch, type KdTree, kdCountBelow, kdKnn, kdScratch } from "./neighbours-kdtree";
 import { sortedCountBelow } from "./neighbours-sorted";
 
@@ -54,34 +53,14 @@ export interface CountJob {
   readonly counts: Int32Array;
 }
 
-/**
- * KSG's joint search and marginal counts fused for high dimension: rows (x_i, y_i) with the product
- * max-norm max(‖Δx‖∞, ‖Δy‖∞); writes the k joint neighbours (dist/ids as in KnnJob) and the marginal
- * counts at the KSG-1 radius (strict `<` against the k-th joint distance) or the KSG-2 radii (`≤`
- * against the largest x- and y-distance among the k neighbours).
- */
-export interface ProductJob {
-  readonly kind: "product";
-  readonly x: RawSpace;
-  readonly y: RawSpace;
-  readonly k: number;
-  readonly variant: 1 | 2;
-  readonly dist: Float64Array;
-  readonly ids: Int32Array;
-  readonly nx: Int32Array;
-  readonly ny: Int32Array;
-}
-
-export type NeighbourJob = KnnJob | CountJob | ProductJob;
+export type NeighbourJob = KnnJob | CountJob;
 
 /** Rows per chunk: large enough to amortise a claim, small enough to balance threads. */
 function chunkRows(job: NeighbourJob): number {
-  if (job.kind === "product" || job.space.kind === "brute") return BRUTE_BLOCK * 4;
-  return 512;
+  return job.space.kind === "brute" ? BRUTE_BLOCK * 4 : 512;
 }
 
 function jobRows(job: NeighbourJob): number {
-  if (job.kind === "product") return job.x.n;
   if (job.kind === "knn") return job.dist.length / job.k;
   return job.counts.length;
 }
@@ -115,8 +94,7 @@ function createRunner(job: NeighbourJob): JobRunner {
   if (job.kind === "knn") {
     return job.space.kind === "tree" ? treeKnnRunner(job, job.space.tree) : bruteKnnRunner(job, job.space);
   }
-  if (job.kind === "count") return countRunner(job);
-  return productRunner(job);
+  return countRunner(job);
 }
 
 function treeKnnRunner(job: KnnJob, tree: KdTree): JobRunner {
@@ -138,22 +116,13 @@ function treeKnnRunner(job: KnnJob, tree: KdTree): JobRunner {
 function bruteKnnRunner(job: KnnJob, space: RawSpace): JobRunner {
   const { k, metric, dist, ids } = job;
   const { data, n, d } = space;
-  const block = new Float64Array(BRUTE_BLOCK * n);
   return {
     run(start, end) {
       for (let r0 = start; r0 < end; r0 += BRUTE_BLOCK) {
         const r1 = Math.min(end, r0 + BRUTE_BLOCK);
-        bruteDistances(data, n, d, r0, r1, metric, block);
-        for (let i = r0; i < r1; i++) {
-          const o = (i - r0) * n;
-          const off = i * k;
-          kbestReset(dist, ids, off, k);
-          for (let j = 0; j < n; j++) {
-            if (j !== i && block[o + j] <= dist[off + k - 1]) kbestOffer(dist, ids, off, k, block[o + j], j);
-          }
-          if (metric === 1) for (let s = off; s < off + k; s++) dist[s] = Math.sqrt(dist[s]);
-        }
+        bruteKnnBlock(data, n, d, r0, r1, k, metric, dist, ids);
       }
+      if (metric === 1) for (let s = start * k; s < end * k; s++) dist[s] = Math.sqrt(dist[s]);
     },
   };
 }
@@ -204,60 +173,14 @@ function countRunner(job: CountJob): JobRunner {
     };
   }
   const { data, n, d } = space;
-  const block = new Float64Array(BRUTE_BLOCK * n);
+  const limits = new Float64Array(n);
   return {
     run(start, end) {
+      for (let i = start; i < end; i++) limits[i] = limit(radius[i], strict);
       for (let r0 = start; r0 < end; r0 += BRUTE_BLOCK) {
-        const r1 = Math.min(end, r0 + BRUTE_BLOCK);
-        bruteDistances(data, n, d, r0, r1, 0, block);
-        for (let i = r0; i < r1; i++) {
-          const r = limit(radius[i], strict);
-          counts[i] = countBelow(block, (i - r0) * n, n, r) - (r > 0 ? 1 : 0);
-        }
+        bruteCountBlock(data, n, d, r0, Math.min(end, r0 + BRUTE_BLOCK), limits, counts);
       }
-    },
-  };
-}
-
-function productRunner(job: ProductJob): JobRunner {
-  const { x, y, k, variant, dist, ids, nx, ny } = job;
-  const n = x.n;
-  const bx = new Float64Array(BRUTE_BLOCK * n);
-  const by = new Float64Array(BRUTE_BLOCK * n);
-  return {
-    run(start, end) {
-      for (let r0 = start; r0 < end; r0 += BRUTE_BLOCK) {
-        const r1 = Math.min(end, r0 + BRUTE_BLOCK);
-        bruteDistances(x.data, n, x.d, r0, r1, 0, bx);
-        bruteDistances(y.data, n, y.d, r0, r1, 0, by);
-        for (let i = r0; i < r1; i++) {
-          const o = (i - r0) * n;
-          const off = i * k;
-          kbestReset(dist, ids, off, k);
-          for (let j = 0; j < n; j++) {
-            const a = bx[o + j];
-            const b = by[o + j];
-            const z = Math.max(a, b);
-            if (j !== i && z <= dist[off + k - 1]) kbestOffer(dist, ids, off, k, z, j);
-          }
-          if (variant === 1) {
-            const eps = dist[off + k - 1];
-            const self = eps > 0 ? 1 : 0;
-            nx[i] = countBelow(bx, o, n, eps) - self;
-            ny[i] = countBelow(by, o, n, eps) - self;
-          } else {
-            let ex = 0;
-            let ey = 0;
-            for (let s = off; s < off + k; s++) {
-              const j = ids[s];
-              if (bx[o + j] > ex) ex = bx[o + j];
-              if (by[o + j] > ey) ey = by[o + j];
-            }
-            nx[i] = countBelow(bx, o, n, nextUp(ex)) - 1;
-            ny[i] = countBelow(by, o, n, nextUp(ey)) - 1;
-          }
-        }
-      }
+      for (let i = start; i < end; i++) counts[i] -= limits[i] > 0 ? 1 : 0;
     },
   };
 }

@@ -10,7 +10,7 @@
  *
  * Comparisons are exact (no NPEET-style "radius − 1e-15", which is scale dependent, §4.4), so the value
  * equals bmi's exact KSG-1 and, on data without near-ties, NPEET's. Neighbours come from `kernels/
- * neighbours` (k-d tree or fused brute force for the joint space; sorted array, k-d tree or brute force
+ * neighbours` (k-d tree or tiled brute force for the joint space; sorted array, k-d tree or brute force
  * for the marginal counts). The per-row counts are summed in row order, so the value does not depend on
  * the thread count.
  */
@@ -21,8 +21,6 @@ import {
   countSearchKind,
   countWithin,
   kNearest,
-  knnSearchKind,
-  productNeighbours,
   rawSpace,
   type SearchKind,
   sharedColumns,
@@ -53,7 +51,7 @@ export interface KsgCoreOptions {
   readonly k: number;
   readonly variant: KsgVariant;
   readonly threads?: number;
-  /** force the fused brute-force path whatever the dimension (tests compare it with the trees) */
+  /** force brute-force search whatever the dimension (tests compare it with the trees) */
   readonly brute?: boolean;
 }
 
@@ -94,35 +92,25 @@ export function ksgCore(
   const { k, variant } = opts;
   const D = dx + dy;
   const threads = opts.threads ?? autoThreads(n, D);
-  const jointKind = opts.brute ? "brute" : knnSearchKind(D);
+  const brute = opts.brute === true;
+  const nb = kNearest(rawSpace(z, n, D), k, 0, threads, brute);
+  const { dist, ids } = nb;
+  const rx = sharedFloat64(n);
+  const ry = variant === 1 ? rx : sharedFloat64(n);
+  for (let i = 0; i < n; i++) {
+    if (variant === 1) rx[i] = dist[i * k + k - 1];
+    else {
+      rx[i] = neighbourSpread(z, D, i, ids, k, 0, dx);
+      ry[i] = neighbourSpread(z, D, i, ids, k, dx, D);
+    }
+  }
+  const xKind = countSearchKind(dx, brute);
+  const yKind = countSearchKind(dy, brute);
   const xs = rawSpace(sharedColumns(z, n, D, 0, dx), n, dx);
   const ys = rawSpace(sharedColumns(z, n, D, dx, D), n, dy);
-  let nx: Int32Array;
-  let ny: Int32Array;
-  let dist: Float64Array;
-  let search: KsgSearch;
-  if (jointKind === "brute") {
-    const r = productNeighbours(xs, ys, k, variant, threads);
-    ({ nx, ny, dist } = r);
-    search = { joint: "brute", x: "brute", y: "brute" };
-  } else {
-    const nb = kNearest(rawSpace(z, n, D), k, 0, threads);
-    dist = nb.dist;
-    const rx = sharedFloat64(n);
-    const ry = variant === 1 ? rx : sharedFloat64(n);
-    for (let i = 0; i < n; i++) {
-      if (variant === 1) rx[i] = dist[i * k + k - 1];
-      else {
-        rx[i] = neighbourSpread(z, D, i, nb.ids, k, 0, dx);
-        ry[i] = neighbourSpread(z, D, i, nb.ids, k, dx, D);
-      }
-    }
-    const xKind = countSearchKind(dx);
-    const yKind = countSearchKind(dy);
-    nx = countWithin(countingSpace(xs, xKind), rx, variant === 1, threads);
-    ny = countWithin(countingSpace(ys, yKind), ry, variant === 1, threads);
-    search = { joint: "kdtree", x: xKind, y: yKind };
-  }
+  const nx = countWithin(countingSpace(xs, xKind), rx, variant === 1, threads);
+  const ny = countWithin(countingSpace(ys, yKind), ry, variant === 1, threads);
+  const search: KsgSearch = { joint: nb.search, x: xKind, y: yKind };
   const psi = digammaTable(n);
   let acc = 0;
   if (variant === 1) for (let i = 0; i < n; i++) acc += psi[nx[i] + 1] + psi[ny[i] + 1];
