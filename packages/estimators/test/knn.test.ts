@@ -453,7 +453,7 @@ describe("results, diagnostics and options", () => {
     const kl = createKozachenkoLeonenkoEstimator({ k: 5, metric: "euclidean" });
     expect(kl.parameters()).toMatchObject({ k: 5, metric: "euclidean" });
     expect(kl.entropy(x).value).toBe(klEntropy(x, { k: 5, metric: "euclidean" }).value);
-    expect(() => createKsgEstimator({ bins: 3 } as never)).toThrow(/ksg1: unknown parameter bins/);
+    expect(() => createKsgEstimator({ bins: 3 } as never)).toThrow(/unknown parameter 'bins' for estimator ksg1/);
     expect(() => createKozachenkoLeonenkoEstimator({ k: -1 })).toThrow(/k must be an integer/);
   });
 });

@@ -5,20 +5,13 @@
  */
 import { InvalidInputError } from "../errors";
 import type { EntropyEstimator, MIEstimator, Params, Samples, Target } from "../interface";
+import { checkKnownParams, readShuffles } from "../params";
 import { type KlOptions, klEntropy } from "./kl-entropy";
 import type { KsgVariant } from "./ksg";
 import { type KsgOptions, ksgMI } from "./ksg-mi";
 import { resolveKnnOptions, resolveMetric } from "./options";
 
 const COMMON = ["k", "ties", "jitter", "seed", "base", "threads"];
-
-function checkKnown(params: Record<string, unknown>, allowed: readonly string[], id: string): void {
-  for (const key of Object.keys(params)) {
-    if (!allowed.includes(key)) {
-      throw new InvalidInputError(`${id}: unknown parameter ${key} (known: ${allowed.join(", ")})`);
-    }
-  }
-}
 
 function echo(params: Params): Params {
   const { threads: _threads, ...rest } = params;
@@ -29,7 +22,7 @@ function echo(params: Params): Params {
 export function createKsgEstimator(params: KsgOptions & { variant?: KsgVariant } = {}): MIEstimator {
   const variant = params.variant ?? 1;
   const id = variant === 2 ? "ksg2" : "ksg1";
-  checkKnown(params as Record<string, unknown>, [...COMMON, "variant", "shuffles"], id);
+  checkKnownParams(id, params as Params, [...COMMON, "variant", "shuffles"]);
   const probe = ksgMIParams(params, variant);
   return {
     id,
@@ -51,14 +44,14 @@ function ksgMIParams(params: KsgOptions, variant: KsgVariant): Params {
     ties: o.ties,
     jitter: o.jitter,
     seed: o.seed,
-    shuffles: params.shuffles ?? 0,
+    shuffles: readShuffles(params.shuffles),
     base: o.unit === "bits" ? 2 : "e",
   });
 }
 
 /** Kozachenko–Leonenko differential entropy (id "kl"). */
 export function createKozachenkoLeonenkoEstimator(params: KlOptions = {}): EntropyEstimator {
-  checkKnown(params as Record<string, unknown>, [...COMMON, "metric"], "kl");
+  checkKnownParams("kl", params as Params, [...COMMON, "metric"]);
   const o = resolveKnnOptions(params);
   const metric = resolveMetric(params.metric);
   const resolved = echo({

@@ -9,5 +9,4 @@ export { type KlOptions, klEntropy } from "./kl-entropy";
 export type { KsgVariant } from "./ksg";
 export { type KsgOptions, ksgMI } from "./ksg-mi";
 export type { KnnOptions, TiePolicy } from "./options";
-export type { ShuffleNull } from "./shuffle-null";
 export type { TieDiagnostics } from "./ties";

@@ -9,9 +9,10 @@
  * noise (NPEET adds 1e-10·U(0,1), which moves its value by ~1e-10), ties by `ties.ts`.
  */
 import { digamma } from "@infoflow/numerics";
+import { negativeEntropyNote } from "../diagnostics";
+import { buildEstimate, secondsSince } from "../estimate";
 import type { Estimate, Samples } from "../interface";
 import { autoThreads, kNearest, rawSpace } from "../kernels/neighbours";
-import { fromNats } from "../units";
 import { checkNoConstantColumns, checkRowsForK, checkSamples } from "../validate";
 import { type KnnMetric, logUnitBallVolume } from "./ball-volume";
 import { type KnnOptions, resolveKnnOptions, resolveMetric } from "./options";
@@ -21,11 +22,6 @@ export interface KlOptions extends KnnOptions {
   /** "chebyshev" (alias "max", default) or "euclidean" */
   readonly metric?: KnnMetric | "max";
 }
-
-const NEGATIVE_NOTE =
-  "A differential entropy is negative whenever the distribution is concentrated (a Gaussian with " +
-  "standard deviation below 1/√(2πe) ≈ 0.242 per coordinate, for instance) and shifts by d·ln a when x " +
-  "is scaled by a; a negative value is not an error and is kept as is.";
 
 /** Kozachenko–Leonenko estimate of the differential entropy of the rows of x. */
 export function klEntropy(x: Samples, opts: KlOptions = {}): Estimate {
@@ -48,12 +44,13 @@ export function klEntropy(x: Samples, opts: KlOptions = {}): Estimate {
   for (let i = 0; i < n; i++) sumLog += Math.log(dist[i * k + k - 1]);
   const valueNats = digamma(n) - digamma(k) + logUnitBallVolume(d, metric) + (d * sumLog) / n;
   const diagnostics: Record<string, unknown> = { n, d, search, ties: run.ties };
-  if (valueNats < 0) diagnostics.negative = { note: NEGATIVE_NOTE };
-  diagnostics.seconds = (performance.now() - started) / 1000;
-  return {
-    value: fromNats(valueNats, o.unit),
+  const note = negativeEntropyNote(valueNats);
+  if (note !== undefined) diagnostics.negative = { note };
+  diagnostics.seconds = secondsSince(started);
+  return buildEstimate({
+    nats: valueNats,
     unit: o.unit,
     params: { k, metric, ties: o.ties, jitter: o.jitter, seed: o.seed, base: o.unit === "bits" ? 2 : "e" },
     diagnostics,
-  };
+  });
 }

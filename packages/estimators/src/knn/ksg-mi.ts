@@ -4,13 +4,17 @@
  * unit conversion and the diagnostics users ask for (users-ask.md §1: negative values explained, ties
  * reported, parameters echoed).
  */
+import { negativeMINote } from "../diagnostics";
 import { InvalidInputError } from "../errors";
+import { buildEstimate, secondsSince } from "../estimate";
 import type { Estimate, Samples, Target } from "../interface";
+import { sharedFloat64 } from "../kernels/neighbours";
+import { readShuffles } from "../params";
+import { permutationNull } from "../shuffle-null";
 import { fromNats } from "../units";
-import { checkInteger, checkRowsForK, checkSameRows, checkSamples, constantColumns } from "../validate";
+import { checkRowsForK, checkSameRows, checkSamples, constantColumns } from "../validate";
 import { jointRows, type KsgVariant, ksgCore } from "./ksg";
 import { type KnnOptions, resolveKnnOptions } from "./options";
-import { shuffleNull } from "./shuffle-null";
 import { withTiePolicy } from "./ties";
 
 export interface KsgOptions extends KnnOptions {
@@ -20,15 +24,23 @@ export interface KsgOptions extends KnnOptions {
   readonly shuffles?: number;
 }
 
-const NEGATIVE_NOTE =
-  "KSG is nearly unbiased when X and Y are independent, so a small negative value is sampling noise: " +
-  "no dependence is detectable at this N and k. The raw value is kept (for bias analysis); clip at 0 " +
-  "only for display, and see the shuffle null (option shuffles) for the spread under independence.";
-
 function resolveVariant(v: unknown): KsgVariant {
   if (v === undefined) return 1;
   if (v !== 1 && v !== 2) throw new InvalidInputError(`variant must be 1 or 2, got ${JSON.stringify(v)}`);
   return v;
+}
+
+/** Joint rows with the y columns of row π(i) next to the x columns of row i. */
+function permutedRows(z: Float64Array, n: number, dx: number, dy: number, perm: Int32Array): Float64Array {
+  const D = dx + dy;
+  const out = sharedFloat64(n * D);
+  for (let i = 0; i < n; i++) {
+    const o = i * D;
+    const p = perm[i] * D + dx;
+    for (let c = 0; c < dx; c++) out[o + c] = z[o + c];
+    for (let c = 0; c < dy; c++) out[o + dx + c] = z[p + c];
+  }
+  return out;
 }
 
 /** KSG estimate of I(X;Y) for continuous multivariate x and y (rows paired). */
@@ -36,7 +48,7 @@ export function ksgMI(x: Samples, y: Target, opts: KsgOptions = {}): Estimate {
   const started = performance.now();
   const o = resolveKnnOptions(opts);
   const variant = resolveVariant(opts.variant);
-  const shuffles = checkInteger(opts.shuffles ?? 0, "shuffles", 0, 100000);
+  const shuffles = readShuffles(opts.shuffles);
   checkSamples(x, "x");
   if (y instanceof Int32Array || Array.isArray(y)) {
     throw new InvalidInputError(
@@ -54,13 +66,7 @@ export function ksgMI(x: Samples, y: Target, opts: KsgOptions = {}): Estimate {
     ksgCore(rows, n, dx, dy, core),
   );
   const valueNats = run.result.value;
-  const diagnostics: Record<string, unknown> = {
-    n,
-    dx,
-    dy,
-    search: run.result.search,
-    ties: run.ties,
-  };
+  const diagnostics: Record<string, unknown> = { n, dx, dy, search: run.result.search, ties: run.ties };
   const constant = { x: constantColumns(x), y: constantColumns(y) };
   if (constant.x.length + constant.y.length > 0) {
     diagnostics.constantColumns = {
@@ -68,29 +74,17 @@ export function ksgMI(x: Samples, y: Target, opts: KsgOptions = {}): Estimate {
       note: "constant columns add nothing to max-norm distances; they are kept as is",
     };
   }
-  if (valueNats < 0) diagnostics.negative = { clipped: 0, note: NEGATIVE_NOTE };
+  const note = negativeMINote(valueNats);
+  if (note !== undefined) diagnostics.negative = { clipped: 0, note };
   if (shuffles > 0) {
-    const nul = shuffleNull(
-      run.rows,
-      n,
-      dx,
-      dy,
-      valueNats,
-      shuffles,
-      o.seed,
-      (rows) => ksgCore(rows, n, dx, dy, core).value,
-    );
-    diagnostics.null = {
-      ...nul,
-      values: nul.values.map((v) => fromNats(v, o.unit)),
-      mean: fromNats(nul.mean, o.unit),
-      std: fromNats(nul.std, o.unit),
-      q95: fromNats(nul.q95, o.unit),
-    };
+    // null estimates on the same (possibly jittered) rows, y re-paired by each permutation
+    const nullValue = (perm: Int32Array) =>
+      fromNats(ksgCore(permutedRows(run.rows, n, dx, dy, perm), n, dx, dy, core).value, o.unit);
+    diagnostics.null = permutationNull(n, fromNats(valueNats, o.unit), shuffles, o.seed, nullValue);
   }
-  diagnostics.seconds = (performance.now() - started) / 1000;
-  return {
-    value: fromNats(valueNats, o.unit),
+  diagnostics.seconds = secondsSince(started);
+  return buildEstimate({
+    nats: valueNats,
     unit: o.unit,
     params: {
       k: o.k,
@@ -103,5 +97,5 @@ export function ksgMI(x: Samples, y: Target, opts: KsgOptions = {}): Estimate {
       base: o.unit === "bits" ? 2 : "e",
     },
     diagnostics,
-  };
+  });
 }

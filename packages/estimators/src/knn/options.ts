@@ -4,6 +4,7 @@
  */
 import { InvalidInputError } from "../errors";
 import type { Unit } from "../interface";
+import { readSeed, readThreads } from "../params";
 import { unitFromBase } from "../units";
 import { checkInteger, checkNumber, checkOneOf } from "../validate";
 import type { KnnMetric } from "./ball-volume";
@@ -25,8 +26,8 @@ export interface KnnOptions {
   readonly seed?: number;
   /** 2 or "bits" for bits; "e"/"nats" (default) for nats */
   readonly base?: unknown;
-  /** threads for the neighbour search (the result does not depend on it); default: by problem size */
-  readonly threads?: number;
+  /** threads for the neighbour search (the result does not depend on it); default "auto": by problem size */
+  readonly threads?: number | "auto";
 }
 
 export interface ResolvedKnnOptions {
@@ -52,10 +53,10 @@ export function resolveKnnOptions(opts: KnnOptions): ResolvedKnnOptions {
       `jitter must be ≥ 0 (a multiple of each column's standard deviation), got ${jitter}`,
     );
   }
-  const seed = checkInteger(orDefault(opts.seed, 0), "seed", 0);
+  const seed = readSeed(opts.seed);
   const unit = unitFromBase(opts.base);
-  const threads = opts.threads === undefined ? undefined : checkInteger(opts.threads, "threads", 1, 256);
-  return { k, ties, jitter, seed, unit, threads };
+  const threads = readThreads(opts.threads);
+  return { k, ties, jitter, seed, unit, threads: threads === "auto" ? undefined : threads };
 }
 
 export function resolveMetric(metric: unknown): KnnMetric {
