@@ -115,7 +115,7 @@ export interface StartTrace {
   v0: number[] | null;
   /**
    * dnner mode: "screen" (run at tolTest) or "final"; robust mode: "start", "final" (an unconverged result
-   * re-run without acceleration), "polish" (ML-VAMP from a slowly converged fixed point).
+   * re-run without acceleration), "polish" (the other solver finishing the selected fixed point).
    */
   role: "start" | "screen" | "final" | "polish";
   iterations: number;

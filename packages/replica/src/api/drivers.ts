@@ -14,6 +14,7 @@ import { type FixedPointStart, runFixedPoint } from "../solvers/fixed-point-iter
 import type { Network } from "../solvers/network";
 import { conditionalEntropyTerm } from "../solvers/potential";
 import type { SolverName, SolverOptions, SolverRun } from "../solvers/run";
+import { ZERO_VARIANCE } from "../solvers/state";
 import { runVamp, type VampStart } from "../solvers/vamp-state-evolution";
 import { type JudgeContext, type Judged, judgeRun } from "./judge";
 import type { ResolvedOptions } from "./options";
@@ -151,25 +152,34 @@ function describeStart(j: Judged): string {
 const POLISH_AFTER_SWEEPS = 25;
 
 /**
- * Near a critical point (α = 1 with tiny noise, a phase transition) the fixed-point iteration's Jacobian has an
- * eigenvalue close to 1: the sweep-to-sweep change, and the stationarity residual, are ε times the distance to
- * the fixed point, so a "converged" run can still be off by ~1e−7 in V (φ, stationary, by ~1e−14). ML-VAMP's
- * state evolution has no such flat direction: started from the selected fixed point it converges in a few
- * iterations; its state replaces the selected one when it passes the checks and has the same φ.
+ * Each solver is exact where the other is approximate, so the selected fixed point is finished by the other one
+ * when it needs it:
+ * - Near a critical point (α = 1 with tiny noise, a phase transition) the fixed-point iteration's Jacobian has
+ *   an eigenvalue close to 1: the sweep-to-sweep change, and the stationarity residual, are ε times the distance
+ *   to the fixed point, so a "converged" run can be off by ~1e−7 in V. ML-VAMP has no such flat direction.
+ * - ML-VAMP freezes a layer whose V underflows by setting its precisions to 1e10 (dnner's convention), which
+ *   leaves Ṽ = 1e−10 instead of 0 and moves φ by ~1e−8; the fixed-point iteration freezes exactly (Ṽ = 0).
+ * The finishing run starts from the selected state; it replaces it when it passes the checks, has the same φ
+ * (to 1e−9, or 1e−6 for a frozen ML-VAMP state) and a residual no larger.
  */
 function polish(ctx: DriverContext, o: ResolvedOptions, chosen: Judged, all: Judged[]): Judged {
-  if (chosen.trace.solver !== "fp" || o.fixedV.some((f) => f) || chosen.run === null) return chosen;
-  if (chosen.trace.iterations <= POLISH_AFTER_SWEEPS && chosen.trace.residual <= 1e-8) return chosen;
-  const p = attempt(
-    ctx,
-    "vamp",
-    { state: chosen.run.state },
-    { ...solverOptions(o, o.tol), maxIter: 50 },
-    "polish",
-  );
+  if (o.fixedV.some((f) => f) || chosen.run === null) return chosen;
+  const state = chosen.run.state;
+  let by: SolverName;
+  let phiTol: number;
+  if (chosen.trace.solver === "fp") {
+    if (chosen.trace.iterations <= POLISH_AFTER_SWEEPS && chosen.trace.residual <= 1e-8) return chosen;
+    by = "vamp";
+    phiTol = 1e-9;
+  } else {
+    if (!state.v.some((v) => v <= ZERO_VARIANCE)) return chosen;
+    by = "fp";
+    phiTol = 1e-6;
+  }
+  const p = attempt(ctx, by, { state }, { ...solverOptions(o, o.tol), maxIter: 50 }, "polish");
   p.trace.v0 = chosen.trace.v0;
   all.push(p);
-  const same = Math.abs(p.trace.phi - chosen.trace.phi) <= 1e-9 * Math.max(1, Math.abs(chosen.trace.phi));
+  const same = Math.abs(p.trace.phi - chosen.trace.phi) <= phiTol * Math.max(1, Math.abs(chosen.trace.phi));
   return p.trace.accepted && same && p.trace.residual <= chosen.trace.residual ? p : chosen;
 }
 
