@@ -267,6 +267,21 @@ describe("sampling", () => {
   });
 });
 
+describe("Generic-activation teachers have a replica truth", () => {
+  it("tanh output layer: 0 < I(X;T) ≤ n_L·½ln(1 + 1/σ²) (a tanh output has power ≤ 1: Gaussian-channel capacity bound)", () => {
+    const varNoise = 0.1;
+    const t = teacherNetwork({
+      n0: 20,
+      seed: 3,
+      layers: [{ activation: "Generic", phi: "tanh", alpha: 0.5, varNoise }],
+    });
+    const mi = t.mutualInformation();
+    expect(Number.isFinite(mi)).toBe(true);
+    expect(mi).toBeGreaterThan(0);
+    expect(mi).toBeLessThanOrEqual(10 * 0.5 * Math.log(1 + 1 / varNoise));
+  }, 120_000);
+});
+
 describe("exact linear-Gaussian values", () => {
   it.each([0.5, 1, 2])(
     "one layer, α = %f: I and H equal the eigenvalue forms of replica-math §6.1 to 1e-10 relative",

@@ -4,7 +4,7 @@
  * student weight matrix described by its current spectrum (USV layers: the "USV" ensemble of their
  * singular values, i.e. s² padded with zeros, α = n_out/n_in, §5.3; dense layers: the empirical
  * spectrum of W). Student activations map to the replica channels Linear, ReLU, HardTanh(thres 1) and
- * Generic(phi "tanh").
+ * Generic(activation "tanh").
  *
  * Noise of a student layer inside the chain:
  * - a layer with its own pre-activation noise β keeps var_noise = β² (it is the replica channel);
@@ -58,7 +58,7 @@ function channelSpec(activation: Activation, varNoise: number): ActivationSpec {
     case "hardtanh":
       return { kind: "activation", name: "HardTanh", params: { var_noise: varNoise, thres: 1 } };
     case "tanh":
-      return { kind: "activation", name: "Generic", params: { var_noise: varNoise, phi: "tanh" } };
+      return { kind: "activation", name: "Generic", params: { var_noise: varNoise, activation: "tanh" } };
   }
 }
 

@@ -53,7 +53,8 @@ export const weightSpecSchema = z.discriminatedUnion("ensemble", [
 ]);
 
 /** Named pointwise activations for the generic channel (JSON cannot carry a function). */
-export const genericActivationNames = ["tanh", "logistic", "erf", "softplus"] as const;
+// The pointwise activations the replica core integrates (its Generic channel); the truth exists for each.
+export const genericActivationNames = ["tanh", "sigmoid", "erf"] as const;
 
 const layerCommon = {
   /** n_ℓ / n_{ℓ−1}; the width is round(alpha · n_{ℓ−1}) */

@@ -1,21 +1,19 @@
 /**
  * The deterministic part φ of each noisy channel t = φ(z + √σ² ξ) (replica-math §1.1 table):
  * Linear h; ReLU max(h, 0); LeakyReLU h or γh; HardTanh clip(h, −T, T); Probit sign(h) ∈ {−1, +1};
- * Generic: a named pointwise function (tanh, logistic, erf, softplus).
+ * Generic: a named pointwise function (tanh, sigmoid = logistic, erf), as the replica Generic channel.
  */
-import { erf, logistic, softplus } from "@infoflow/numerics";
+import { erf, logistic } from "@infoflow/numerics";
 import type { GenericActivationName, TeacherLayerSpec } from "../spec/taskSpec";
 
 export function genericActivation(name: GenericActivationName): (h: number) => number {
   switch (name) {
     case "tanh":
       return Math.tanh;
-    case "logistic":
+    case "sigmoid":
       return logistic;
     case "erf":
       return erf;
-    case "softplus":
-      return softplus;
   }
 }
 

@@ -36,7 +36,7 @@ function activationLayer(layer: TeacherLayerSpec): ActivationSpec {
     case "HardTanh":
       return { kind: "activation", name: "HardTanh", params: { var_noise, thres: layer.thres } };
     case "Generic":
-      return { kind: "activation", name: "Generic", params: { var_noise, phi: layer.phi } };
+      return { kind: "activation", name: "Generic", params: { var_noise, activation: layer.phi } };
   }
 }
 
