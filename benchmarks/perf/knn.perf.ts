@@ -11,24 +11,12 @@
  * Usage: pnpm bench:perf knn
  */
 import { availableParallelism, loadavg } from "node:os";
-import type { Samples } from "../../packages/estimators/src/interface";
 import { closeNeighbourPool, warmNeighbourPool } from "../../packages/estimators/src/kernels/neighbours-pool";
 import { klEntropy, ksgMI } from "../../packages/estimators/src/knn";
 import fixture from "../../packages/estimators/test/fixtures/knn-reference.json";
-import { createRng } from "../../packages/numerics/src/index";
+import { gaussianPair } from "../../packages/estimators/test/knn-helpers";
 
 const threads = Math.min(4, availableParallelism());
-
-function gaussianPair(n: number, d: number, seed: number): { x: Samples; y: Samples } {
-  const rng = createRng(seed);
-  const x = new Float64Array(n * d);
-  const y = new Float64Array(n * d);
-  for (let i = 0; i < n * d; i++) {
-    x[i] = rng.normal();
-    y[i] = 0.6 * x[i] + 0.8 * rng.normal();
-  }
-  return { x: { data: x, n, d }, y: { data: y, n, d } };
-}
 
 function median(v: number[]): number {
   const s = [...v].sort((a, b) => a - b);
@@ -55,7 +43,7 @@ console.log(
 const header = ["quantity", "N", "d", "infoflow s", "1-thread s", "NPEET s", "ratio", "value", "truth"];
 console.log(header.join("\t"));
 for (const row of fixture.scaling.rows) {
-  const { x, y } = gaussianPair(row.n, row.d, 1000 * row.d + Math.floor(row.n / 1000));
+  const { x, y } = gaussianPair(row.n, row.d, 0.6, 1000 * row.d + Math.floor(row.n / 1000));
   const mi = row.peer === "npeet.mi";
   const run = (t: number) => (mi ? ksgMI(x, y, { threads: t }).value : klEntropy(x, { threads: t }).value);
   const many = time(() => run(threads));

@@ -3,22 +3,16 @@
  * ../shared/reference/estimators/ (the SZT layers may not be committed; the N = 5000/10 000 rows are
  * too big for fixtures). Skipped, with the reason printed, when that directory is absent; CI has it.
  * Conventions as in knn.test.ts: NPEET adds 1e-10·U[0,1) noise (np.random.seed(run index), value =
- * run 0) and counts with `≤ radius − 1e-15`; both are emulated where they change the number.
+ * run 0) and counts with `≤ radius − 1e-15`; both are emulated (knn-helpers.ts) where they change the
+ * number.
  */
-import { createRng, digamma } from "@infoflow/numerics";
+import { createRng } from "@infoflow/numerics";
 import { describe, expect, it } from "vitest";
 import type { Samples } from "../src/interface";
-import {
-  countingSpace,
-  countSearchKind,
-  countWithin,
-  kNearest,
-  rawSpace,
-  sharedFloat64,
-} from "../src/kernels/neighbours";
 import { klEntropy } from "../src/knn/kl-entropy";
 import { jointRows } from "../src/knn/ksg";
 import { ksgMI } from "../src/knn/ksg-mi";
+import { npeetMi, npeetNoise, relErr } from "./knn-helpers";
 import { haveShared, peerRows, readShared, toSamples } from "./reference";
 
 const have = haveShared("peer-results.json", "kNN reference values at full N");
@@ -28,40 +22,9 @@ interface Shaped {
   data: number[];
 }
 
-function npeetNoise(s: Samples, rng: ReturnType<typeof createRng>): Samples {
-  const u = rng.fillUniform(new Float64Array(s.data.length));
-  return { data: s.data.map((v, i) => v + 1e-10 * u[i]), n: s.n, d: s.d };
-}
-
-/** NPEET's mi: noise on x then y, k-th joint max-norm distance, counts `≤ dist − 1e-15` with self. */
-function npeetMi(x: Samples, y: Samples, k: number): number {
-  const rng = createRng(0);
-  const xn = npeetNoise(x, rng);
-  const yn = npeetNoise(y, rng);
-  const { n } = x;
-  const nb = kNearest(rawSpace(jointRows(xn, yn), n, x.d + y.d), k, 0, 1);
-  const radius = sharedFloat64(n);
-  for (let i = 0; i < n; i++) radius[i] = nb.dist[i * k + k - 1] - 1e-15;
-  let acc = 0;
-  for (const s of [xn, yn]) {
-    const counts = countWithin(
-      countingSpace(rawSpace(s.data, n, s.d), countSearchKind(s.d)),
-      radius,
-      false,
-      1,
-    );
-    for (let i = 0; i < n; i++) acc += digamma(counts[i] + 1) / n;
-  }
-  return digamma(k) + digamma(n) - acc;
-}
-
 function head(a: Shaped, n: number): Samples {
   const d = a.shape.length > 1 ? a.shape[1] : 1;
   return { data: Float64Array.from(a.data.slice(0, n * d)), n, d };
-}
-
-function relErr(a: number, b: number): number {
-  return Math.abs(a - b) / Math.max(1, Math.abs(b));
 }
 
 describe.runIf(have)(
@@ -87,7 +50,7 @@ describe.runIf(have)(
         const y = head(f.y, r.n);
         if (r.peer === "npeet.mi") {
           // exact KSG-1 except on heavy tails, where NPEET's "− 1e-15" is lost to rounding (≤ radius)
-          const value = r.dataset.startsWith("bmi_student") ? npeetMi(x, y, 3) : ksgMI(x, y).value;
+          const value = r.dataset.startsWith("bmi_student") ? npeetMi(x, y, 3, 0) : ksgMI(x, y).value;
           expect(relErr(value, r.value_nats)).toBeLessThan(1e-9);
         } else {
           const s = r.quantity === "h(X,Y)" ? { data: jointRows(x, y), n: r.n, d: x.d + y.d } : x;

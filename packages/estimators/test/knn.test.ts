@@ -17,18 +17,10 @@
  *    the count becomes `≤ radius`: on the heavy-tailed Student-t set the values differ by 4e-3. There we
  *    assert that our value is bmi's exact one and that emulating NPEET's counting reproduces NPEET.
  */
-import { createRng, digamma } from "@infoflow/numerics";
+import { createRng } from "@infoflow/numerics";
 import { afterAll, describe, expect, it } from "vitest";
 import { InvalidInputError } from "../src/errors";
 import type { Samples } from "../src/interface";
-import {
-  countingSpace,
-  countSearchKind,
-  countWithin,
-  kNearest,
-  rawSpace,
-  sharedFloat64,
-} from "../src/kernels/neighbours";
 import { closeNeighbourPool, warmNeighbourPool } from "../src/kernels/neighbours-pool";
 import { createKozachenkoLeonenkoEstimator, createKsgEstimator } from "../src/knn/estimators";
 import { jitterAmplitudes } from "../src/knn/jitter";
@@ -36,6 +28,7 @@ import { klEntropy } from "../src/knn/kl-entropy";
 import { jointRows, ksgCore } from "../src/knn/ksg";
 import { ksgMI } from "../src/knn/ksg-mi";
 import fixture from "./fixtures/knn-reference.json";
+import { gaussianPair, npeetMi, npeetNoise, relErr } from "./knn-helpers";
 
 afterAll(closeNeighbourPool);
 
@@ -65,38 +58,6 @@ function pair(name: string): { x: Samples; y: Samples } {
 function joint(x: Samples, y: Samples): Samples {
   return { data: jointRows(x, y), n: x.n, d: x.d + y.d };
 }
-function relErr(a: number, b: number): number {
-  return Math.abs(a - b) / Math.max(1, Math.abs(b));
-}
-
-/** NPEET's add_noise: x + 1e-10·U[0,1), drawn row-major from the given stream. */
-function npeetNoise(s: Samples, rng: ReturnType<typeof createRng>): Samples {
-  const u = rng.fillUniform(new Float64Array(s.data.length));
-  return { data: s.data.map((v, i) => v + 1e-10 * u[i]), n: s.n, d: s.d };
-}
-
-/**
- * NPEET's `mi(x, y, k, base=e)` emulated with our neighbour kernels: noise on x then y (seed = run
- * index), k-th joint max-norm distance, marginal counts `≤ dist − 1e-15` including the point itself,
- * I = ψ(k) + ψ(N) − ⟨ψ(count_x)⟩ − ⟨ψ(count_y)⟩.
- */
-function npeetMi(x: Samples, y: Samples, k: number, seed: number): number {
-  const rng = createRng(seed);
-  const xn = npeetNoise(x, rng);
-  const yn = npeetNoise(y, rng);
-  const { n } = x;
-  const nb = kNearest(rawSpace(jointRows(xn, yn), n, x.d + y.d), k, 0, 1);
-  const radius = sharedFloat64(n);
-  for (let i = 0; i < n; i++) radius[i] = nb.dist[i * k + k - 1] - 1e-15;
-  let acc = 0;
-  for (const s of [xn, yn]) {
-    const space = rawSpace(s.data, n, s.d);
-    const counts = countWithin(countingSpace(space, countSearchKind(s.d)), radius, false, 1);
-    for (let i = 0; i < n; i++) acc += digamma(counts[i] + 1) / n; // +1: NPEET counts the point itself
-  }
-  return digamma(k) + digamma(n) - acc;
-}
-
 describe("§4.7 test vectors (x_i = sin(i²), y_i = x_i + 0.5·cos(3i + 1), i = 1..20), 1e-10", () => {
   const n = 20;
   const x = new Float64Array(n);
@@ -169,18 +130,6 @@ describe("NPEET entropy (Kozachenko–Leonenko, max-norm), N = 1000", () => {
     });
   }
 });
-
-/** Gaussian pair X ~ N(0, I_d), Y = ρX + √(1−ρ²)E; I = −d/2·ln(1 − ρ²). */
-function gaussianPair(n: number, d: number, rho: number, seed: number): { x: Samples; y: Samples } {
-  const rng = createRng(seed);
-  const x = new Float64Array(n * d);
-  const y = new Float64Array(n * d);
-  for (let i = 0; i < n * d; i++) {
-    x[i] = rng.normal();
-    y[i] = rho * x[i] + Math.sqrt(1 - rho * rho) * rng.normal();
-  }
-  return { x: { data: x, n, d }, y: { data: y, n, d } };
-}
 
 function meanAndSd(v: number[]): { mean: number; sd: number } {
   const mean = v.reduce((a, b) => a + b, 0) / v.length;
@@ -453,7 +402,9 @@ describe("results, diagnostics and options", () => {
     const kl = createKozachenkoLeonenkoEstimator({ k: 5, metric: "euclidean" });
     expect(kl.parameters()).toMatchObject({ k: 5, metric: "euclidean" });
     expect(kl.entropy(x).value).toBe(klEntropy(x, { k: 5, metric: "euclidean" }).value);
-    expect(() => createKsgEstimator({ bins: 3 } as never)).toThrow(/unknown parameter 'bins' for estimator ksg1/);
+    expect(() => createKsgEstimator({ bins: 3 } as never)).toThrow(
+      /unknown parameter 'bins' for estimator ksg1/,
+    );
     expect(() => createKozachenkoLeonenkoEstimator({ k: -1 })).toThrow(/k must be an integer/);
   });
 });

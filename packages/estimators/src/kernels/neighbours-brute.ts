@@ -7,6 +7,7 @@
  * of the coordinates. Distances are the same rounded max-norm (or squared Euclidean) values as every
  * other path, so results are identical.
  */
+import { distanceUpTo, isWithin } from "./neighbours-distance";
 import { kbestOffer, kbestReset } from "./neighbours-kbest";
 
 /** Query rows per block and candidate rows per tile (a tile of ≤ 64 coordinates stays in L2). */
@@ -38,23 +39,7 @@ export function bruteKnnBlock(
       let worst = dist[last];
       for (let j = t0; j < t1; j++) {
         if (j === i) continue;
-        const oj = j * d;
-        let acc = 0;
-        if (metric === 0) {
-          for (let c = 0; c < d; c++) {
-            const v = Math.abs(data[oi + c] - data[oj + c]);
-            if (v > acc) {
-              acc = v;
-              if (acc > worst) break;
-            }
-          }
-        } else {
-          for (let c = 0; c < d; c++) {
-            const v = data[oi + c] - data[oj + c];
-            acc += v * v;
-            if (acc > worst) break;
-          }
-        }
+        const acc = distanceUpTo(data, oi, data, j * d, d, metric, worst);
         if (acc > worst) continue;
         kbestOffer(dist, ids, off, k, acc, j);
         worst = dist[last];
@@ -83,17 +68,7 @@ export function bruteCountBlock(
       const oi = i * d;
       const r = limit[i];
       let count = 0;
-      for (let j = t0; j < t1; j++) {
-        const oj = j * d;
-        let inside = 1;
-        for (let c = 0; c < d; c++) {
-          if (Math.abs(data[oi + c] - data[oj + c]) >= r) {
-            inside = 0;
-            break;
-          }
-        }
-        count += inside;
-      }
+      for (let j = t0; j < t1; j++) if (isWithin(data, oi, data, j * d, d, r)) count++;
       counts[i] += count;
     }
   }

@@ -17,6 +17,7 @@
  * Every array lives on a SharedArrayBuffer so worker threads read the tree without copying.
  */
 import { sharedFloat64 } from "./lse-workers";
+import { distanceUpTo, isWithin } from "./neighbours-distance";
 import { kbestOffer, kbestReset } from "./neighbours-kbest";
 
 export interface KdTree {
@@ -177,16 +178,40 @@ export function kdScratch(tree: KdTree): KdScratch {
   return { nodes: new Int32Array(size), bounds: new Float64Array(size) };
 }
 
-/** Lower bound from q to node's box: max-norm gap (metric 0) or squared L2 gap (metric 1). */
-function boxLowerBound(box: Float64Array, b: number, d: number, q: Float64Array, qo: number, metric: number) {
+/** Squared Euclidean distance from q to node's box (0 inside). */
+function boxSquaredGap(box: Float64Array, b: number, d: number, q: Float64Array, qo: number): number {
   let acc = 0;
   for (let c = 0; c < d; c++) {
     const v = q[qo + c];
     const gap = Math.max(box[b + c] - v, v - box[b + d + c], 0);
-    if (metric === 0) acc = Math.max(acc, gap);
-    else acc += gap * gap;
+    acc += gap * gap;
   }
   return acc;
+}
+
+/** Whether some coordinate of node's box is at least r away from q (max-norm box distance ≥ r). */
+function boxAtLeast(
+  box: Float64Array,
+  b: number,
+  d: number,
+  q: Float64Array,
+  qo: number,
+  r: number,
+): boolean {
+  for (let c = 0; c < d; c++) {
+    const v = q[qo + c];
+    if (box[b + c] - v >= r || v - box[b + d + c] >= r) return true;
+  }
+  return false;
+}
+
+/** Whether some coordinate of node's box is more than r away from q (max-norm box distance > r). */
+function boxBeyond(box: Float64Array, b: number, d: number, q: Float64Array, qo: number, r: number): boolean {
+  for (let c = 0; c < d; c++) {
+    const v = q[qo + c];
+    if (box[b + c] - v > r || v - box[b + d + c] > r) return true;
+  }
+  return false;
 }
 
 /**
@@ -228,26 +253,12 @@ export function kdKnn(
     if (bound > worst) continue;
     const first = child[node];
     if (first < 0) {
-      if (boxLowerBound(box, node * 2 * d, d, q, qo, metric) > worst) continue;
+      const b = node * 2 * d;
+      if (metric === 0 ? boxBeyond(box, b, d, q, qo, worst) : boxSquaredGap(box, b, d, q, qo) > worst)
+        continue;
       const hi = end[node];
       for (let p = start[node]; p < hi; p++) {
-        const o = p * d;
-        let acc = 0;
-        if (metric === 0) {
-          for (let c = 0; c < d; c++) {
-            const v = Math.abs(q[qo + c] - points[o + c]);
-            if (v > acc) {
-              acc = v;
-              if (acc > worst) break;
-            }
-          }
-        } else {
-          for (let c = 0; c < d; c++) {
-            const v = q[qo + c] - points[o + c];
-            acc += v * v;
-            if (acc > worst) break;
-          }
-        }
+        const acc = distanceUpTo(q, qo, points, p * d, d, metric, worst);
         if (acc > worst) continue;
         const j = index[p];
         if (j === self) continue;
@@ -334,19 +345,9 @@ export function kdCountBelow(
       stackBound[top++] = Math.max(bound, v - box[first * 2 * d + d + s]);
       continue;
     }
-    if (boxLowerBound(box, b, d, q, qo, 0) >= r) continue;
+    if (boxAtLeast(box, b, d, q, qo, r)) continue;
     const hi = end[node];
-    for (let p = start[node]; p < hi; p++) {
-      const o = p * d;
-      let inside = 1;
-      for (let c = 0; c < d; c++) {
-        if (Math.abs(q[qo + c] - points[o + c]) >= r) {
-          inside = 0;
-          break;
-        }
-      }
-      count += inside;
-    }
+    for (let p = start[node]; p < hi; p++) if (isWithin(q, qo, points, p * d, d, r)) count++;
   }
   return count;
 }

@@ -23,11 +23,25 @@ export interface KlOptions extends KnnOptions {
   readonly metric?: KnnMetric | "max";
 }
 
+/** Validated options and the parameter record every KL result echoes (defaults filled in). */
+export function resolveKlOptions(opts: KlOptions) {
+  const o = resolveKnnOptions(opts);
+  const metric = resolveMetric(opts.metric);
+  const params = {
+    k: o.k,
+    metric,
+    ties: o.ties,
+    jitter: o.jitter,
+    seed: o.seed,
+    base: o.unit === "bits" ? 2 : "e",
+  };
+  return { o, metric, params };
+}
+
 /** Kozachenko–Leonenko estimate of the differential entropy of the rows of x. */
 export function klEntropy(x: Samples, opts: KlOptions = {}): Estimate {
   const started = performance.now();
-  const o = resolveKnnOptions(opts);
-  const metric = resolveMetric(opts.metric);
+  const { o, metric, params } = resolveKlOptions(opts);
   checkSamples(x, "x");
   checkRowsForK(x.n, o.k, "x");
   checkNoConstantColumns(x, "x");
@@ -50,7 +64,7 @@ export function klEntropy(x: Samples, opts: KlOptions = {}): Estimate {
   return buildEstimate({
     nats: valueNats,
     unit: o.unit,
-    params: { k, metric, ties: o.ties, jitter: o.jitter, seed: o.seed, base: o.unit === "bits" ? 2 : "e" },
+    params,
     diagnostics,
   });
 }

@@ -43,12 +43,28 @@ function permutedRows(z: Float64Array, n: number, dx: number, dy: number, perm: 
   return out;
 }
 
-/** KSG estimate of I(X;Y) for continuous multivariate x and y (rows paired). */
-export function ksgMI(x: Samples, y: Target, opts: KsgOptions = {}): Estimate {
-  const started = performance.now();
+/** Validated options and the parameter record every KSG result echoes (defaults filled in). */
+export function resolveKsgOptions(opts: KsgOptions) {
   const o = resolveKnnOptions(opts);
   const variant = resolveVariant(opts.variant);
   const shuffles = readShuffles(opts.shuffles);
+  const params = {
+    k: o.k,
+    variant,
+    metric: "chebyshev",
+    ties: o.ties,
+    jitter: o.jitter,
+    seed: o.seed,
+    shuffles,
+    base: o.unit === "bits" ? 2 : "e",
+  };
+  return { o, variant, shuffles, params };
+}
+
+/** KSG estimate of I(X;Y) for continuous multivariate x and y (rows paired). */
+export function ksgMI(x: Samples, y: Target, opts: KsgOptions = {}): Estimate {
+  const started = performance.now();
+  const { o, variant, shuffles, params } = resolveKsgOptions(opts);
   checkSamples(x, "x");
   if (y instanceof Int32Array || Array.isArray(y)) {
     throw new InvalidInputError(
@@ -86,16 +102,7 @@ export function ksgMI(x: Samples, y: Target, opts: KsgOptions = {}): Estimate {
   return buildEstimate({
     nats: valueNats,
     unit: o.unit,
-    params: {
-      k: o.k,
-      variant,
-      metric: "chebyshev",
-      ties: o.ties,
-      jitter: o.jitter,
-      seed: o.seed,
-      shuffles,
-      base: o.unit === "bits" ? 2 : "e",
-    },
+    params,
     diagnostics,
   });
 }
