@@ -11,7 +11,7 @@ export {
 } from "./api/cases";
 export { computeAllLayers, computeEntropy, computeMutualInformation, type NetworkInput } from "./api/compute";
 export { replicaOptionsSchema } from "./api/options";
-export { createChannel } from "./channels";
+export { createChannel, type GenericChannelSpec, genericChannel } from "./channels";
 export { ReplicaError } from "./channels/replica-error";
 export { createEnsemble, empiricalEnsemble, gaussianEnsemble, usvEnsemble } from "./ensembles";
 export type * from "./interface";

@@ -167,3 +167,31 @@ describe("ML-VAMP and the fixed-point iteration", () => {
     expect(Math.abs(robust.entropy - dnner.entropy)).toBeGreaterThan(1e-2);
   });
 });
+
+describe("Generic channel end to end (any φ through the generic Gaussian integrals)", () => {
+  const generic = (activation: string, varNoise: number) =>
+    ({
+      kind: "activation",
+      name: "Generic",
+      params: { var_noise: varNoise, activation },
+    }) as NetworkSpec["layers"][1];
+  it("Generic relu / hardtanh / linear outputs equal the specialised channels to 1e-7", () => {
+    for (const [activation, name, alpha] of [
+      ["relu", "ReLU", 2],
+      ["hardtanh", "HardTanh", 0.5],
+      ["linear", "Linear", 1.5],
+    ] as const) {
+      const g = computeEntropy({ layers: [N, generic(activation, 0.01)], weights: [layer.gauss(alpha)] });
+      const s = computeEntropy({ layers: [N, layer.act(name, 0.01)], weights: [layer.gauss(alpha)] });
+      near(g.entropy, s.entropy, 1e-7, `${activation} entropy`);
+      near(g.mi, s.mi, 1e-7, `${activation} mi`);
+    }
+  });
+  it("an invertible φ (tanh, erf) leaves the MI of the linear output unchanged: §6.1 MP value, α = 1, Δ = 0.01", () => {
+    // I(X; φ(WX + ξ)) = I(X; WX + ξ) for invertible φ; the linear value is exact (replica-math §6.1 table)
+    for (const activation of ["tanh", "erf"]) {
+      const r = computeEntropy({ layers: [N, generic(activation, 0.01)], weights: [layer.gauss(1)] });
+      near(r.mi, 1.90012674405, 1e-9, `${activation} mi`);
+    }
+  });
+});
