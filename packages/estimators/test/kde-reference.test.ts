@@ -33,6 +33,8 @@ const haveSzt = haveShared("datasets/layer_szt_tanh_w3.json", "ibsgd KDE reprodu
 describe.runIf(haveSzt)(
   "pairwise bounds reproduce ibsgd on the SZT tanh layers (IBnet_ComputeMI recipe)",
   () => {
+    // vitest runs a skipped describe's body to collect its tests: read the data only when it exists.
+    if (!haveSzt) return;
     const szt = readShared<{ y: { data: number[] } }>("datasets/szt_var_u.json");
     const classes = classesOfLabels(Int32Array.from(szt.y.data));
     const rows = peerRows().filter(
