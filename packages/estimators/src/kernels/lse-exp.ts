@@ -7,7 +7,7 @@
  * Hand-written because it is the inner loop's dominant cost and no library offers a bounded-range exp.
  */
 
-const LN2_HI = 6.9314718036912381649e-1;
+const LN2_HI = 0.6931471803691238; // fdlibm ln2_hi (0x3fe62e42fee00000), exact in k·LN2_HI for |k| < 2^20
 const LN2_LO = 1.9082149292705877e-10;
 const POW2_NEG = Float64Array.from({ length: 64 }, (_, k) => 2 ** -k);
 
