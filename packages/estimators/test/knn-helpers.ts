@@ -48,7 +48,7 @@ export function npeetMi(x: Samples, y: Samples, k: number, seed: number): number
   const xn = npeetNoise(x, rng);
   const yn = npeetNoise(y, rng);
   const { n } = x;
-  const nb = kNearest(rawSpace(jointRows(xn, yn), n, x.d + y.d), k, 0, 1);
+  const nb = kNearest(rawSpace(jointRows(xn, yn), n, x.d + y.d), k);
   const radius = sharedFloat64(n);
   for (let i = 0; i < n; i++) radius[i] = nb.dist[i * k + k - 1] - 1e-15;
   let acc = 0;

@@ -246,6 +246,22 @@ describe("ties: exact duplicates never inflate the estimate (scikit-learn #30772
     }
   });
 
+  it("scikit-learn #30772's data (constant feature, 100 positives in 10^5 rows): 0, not ~1700 × H(Y)", () => {
+    const n = 100000;
+    const x = { data: new Float64Array(n).fill(1), n, d: 1 };
+    const y = { data: new Float64Array(n).map((_, i) => (i < 100 ? 1 : 0)), n, d: 1 };
+    const hy = -(1e-3 * Math.log(1e-3) + 0.999 * Math.log(0.999));
+    // unprotected: every radius is 0, counts are 0, I = ψ(3) + ψ(N) − 2ψ(1), growing like ln N
+    const raw = ksgCore(jointRows(x, y), n, 1, 1, { k: 3, variant: 1 }).value;
+    expect(raw).toBeGreaterThan(1000 * hy);
+    // jitter leaves the constant x constant (zero spread) and splits y's two atoms into tiny clouds;
+    // x then carries no information: n_x = N − 1 for every row and the estimate is 0 up to rounding
+    const e = ksgMI(x, y);
+    expect(Math.abs(e.value)).toBeLessThan(1e-12);
+    expect(e.diagnostics.ties).toMatchObject({ action: "jittered", tiedGroups: 2, largestGroup: n - 100 });
+    expect(e.diagnostics.constantColumns).toMatchObject({ x: [0], y: [] });
+  });
+
   it('ties: "error" throws naming the argument; marginal-only ties are counted, not jittered', () => {
     const { x, y } = blockPair(500, 3);
     expect(() => ksgMI(x, y, { ties: "error" })).toThrow(InvalidInputError);

@@ -95,8 +95,11 @@ describe("kNearest: k-d tree and brute force equal the naive definition", () => 
       it(`n=${n} d=${d} grid=${grid} metric=${metric === 0 ? "max" : "L2"} k=4, exact equality`, () => {
         const a = data(n, d, 11 + d, grid);
         const k = 4;
-        const tree = kNearest(rawSpace(a, n, d), k, metric, 1);
-        const brute = kNearest(rawSpace(a, n, d), k, metric, 1, true);
+        const tree = kNearest(rawSpace(a, n, d), k, { metric, exactTies: true });
+        const brute = kNearest(rawSpace(a, n, d), k, { metric, exactTies: true, brute: true });
+        // without exact ties only the identity of neighbours tied at the k-th distance may differ
+        const treeFast = kNearest(rawSpace(a, n, d), k, { metric });
+        const bruteFast = kNearest(rawSpace(a, n, d), k, { metric, brute: true });
         for (let i = 0; i < n; i++) {
           const ref = naiveKnn(a, n, d, i, k, metric);
           for (let s = 0; s < k; s++) {
@@ -104,6 +107,8 @@ describe("kNearest: k-d tree and brute force equal the naive definition", () => 
             expect(tree.dist[i * k + s]).toBe(ref[s][0]);
             expect(brute.ids[i * k + s]).toBe(ref[s][1]);
             expect(brute.dist[i * k + s]).toBe(ref[s][0]);
+            expect(treeFast.dist[i * k + s]).toBe(ref[s][0]);
+            expect(bruteFast.dist[i * k + s]).toBe(ref[s][0]);
           }
         }
       });
@@ -115,9 +120,9 @@ describe("kNearest: k-d tree and brute force equal the naive definition", () => 
     const n = 3000;
     const d = 4;
     const a = data(n, d, 5, 0.125);
-    const one = kNearest(rawSpace(a, n, d), 3, 0, 1);
+    const one = kNearest(rawSpace(a, n, d), 3, { exactTies: true });
     for (const threads of [2, 3]) {
-      const many = kNearest(rawSpace(a, n, d), 3, 0, threads);
+      const many = kNearest(rawSpace(a, n, d), 3, { exactTies: true, threads });
       expect(Array.from(many.ids)).toEqual(Array.from(one.ids));
       expect(Array.from(many.dist)).toEqual(Array.from(one.dist));
     }
@@ -127,6 +132,7 @@ describe("kNearest: k-d tree and brute force equal the naive definition", () => 
       space: rawSpace(a, n, d),
       k: 3,
       metric: 0 as const,
+      exactTies: true,
       dist: sharedFloat64(n * 3),
       ids: new Int32Array(new SharedArrayBuffer(n * 3 * 4)),
     };

@@ -16,7 +16,7 @@ const TILE = 256;
 
 /**
  * k nearest other rows of rows [r0, r1) of `data` (n × d): dist/ids[i·k ..] as in `kdKnn` (metric 0 =
- * max-norm, 1 = squared Euclidean).
+ * max-norm, 1 = squared Euclidean; `exactTies` as there).
  */
 export function bruteKnnBlock(
   data: Float64Array,
@@ -28,6 +28,7 @@ export function bruteKnnBlock(
   metric: number,
   dist: Float64Array,
   ids: Int32Array,
+  exactTies: boolean,
 ): void {
   for (let i = r0; i < r1; i++) kbestReset(dist, ids, i * k, k);
   for (let t0 = 0; t0 < n; t0 += TILE) {
@@ -40,7 +41,7 @@ export function bruteKnnBlock(
       for (let j = t0; j < t1; j++) {
         if (j === i) continue;
         const acc = distanceUpTo(data, oi, data, j * d, d, metric, worst);
-        if (acc > worst) continue;
+        if (acc > worst || (acc === worst && !exactTies)) continue;
         kbestOffer(dist, ids, off, k, acc, j);
         worst = dist[last];
       }

@@ -40,6 +40,8 @@ export interface KnnJob {
   readonly space: TreeSpace | RawSpace;
   readonly k: number;
   readonly metric: 0 | 1;
+  /** keep the smallest row indices among neighbours tied at the k-th distance (see `kdKnn`) */
+  readonly exactTies: boolean;
   readonly dist: Float64Array;
   readonly ids: Int32Array;
 }
@@ -99,14 +101,14 @@ function createRunner(job: NeighbourJob): JobRunner {
 
 function treeKnnRunner(job: KnnJob, tree: KdTree): JobRunner {
   const scratch = kdScratch(tree);
-  const { k, metric, dist, ids } = job;
+  const { k, metric, dist, ids, exactTies } = job;
   const { points, index, d } = tree;
   return {
     // Rows are taken in tree order: consecutive queries are spatial neighbours (cache locality).
     run(start, end) {
       for (let p = start; p < end; p++) {
         const i = index[p];
-        kdKnn(tree, points, p * d, i, k, metric, dist, ids, i * k, scratch);
+        kdKnn(tree, points, p * d, i, k, metric, dist, ids, i * k, scratch, exactTies);
         if (metric === 1) for (let s = i * k; s < i * k + k; s++) dist[s] = Math.sqrt(dist[s]);
       }
     },
@@ -114,13 +116,13 @@ function treeKnnRunner(job: KnnJob, tree: KdTree): JobRunner {
 }
 
 function bruteKnnRunner(job: KnnJob, space: RawSpace): JobRunner {
-  const { k, metric, dist, ids } = job;
+  const { k, metric, dist, ids, exactTies } = job;
   const { data, n, d } = space;
   return {
     run(start, end) {
       for (let r0 = start; r0 < end; r0 += BRUTE_BLOCK) {
         const r1 = Math.min(end, r0 + BRUTE_BLOCK);
-        bruteKnnBlock(data, n, d, r0, r1, k, metric, dist, ids);
+        bruteKnnBlock(data, n, d, r0, r1, k, metric, dist, ids, exactTies);
       }
       if (metric === 1) for (let s = start * k; s < end * k; s++) dist[s] = Math.sqrt(dist[s]);
     },

@@ -220,10 +220,16 @@ function boxBeyond(box: Float64Array, b: number, d: number, q: Float64Array, qo:
  * row). metric 0 = max-norm; metric 1 = Euclidean, returned as *squared* distances (take the square
  * root once per query). Needs at least k candidates.
  *
+ * `exactTies`: among candidates at exactly the k-th distance keep the smallest row indices (the
+ * brute-force definition, §13.3; KSG-2's ε_x, ε_y depend on which neighbours those are), which means
+ * visiting every node whose bound equals the k-th distance. Without it, nodes and points at exactly the
+ * k-th distance are skipped: the distances are the same, only the identity of tied neighbours may
+ * differ, and a large group of identical rows no longer makes each query visit the whole group.
+ *
  * Bounds: a child inherits its parent's bound raised by the gap to its box along the split coordinate
  * (O(1) per node, valid because the child's box lies inside the parent's); a leaf is checked against
- * its full tight box (O(d)) before its points are scanned, and a point's distance stops accumulating
- * as soon as it exceeds the current k-th distance.
+ * its full tight box before its points are scanned, and a point's distance stops accumulating as soon
+ * as it exceeds the current k-th distance.
  */
 export function kdKnn(
   tree: KdTree,
@@ -236,6 +242,7 @@ export function kdKnn(
   idx: Int32Array,
   off: number,
   scratch: KdScratch,
+  exactTies: boolean,
 ): void {
   const { d, points, index, start, end, child, split, box } = tree;
   const stackNode = scratch.nodes;
@@ -250,16 +257,20 @@ export function kdKnn(
     top--;
     const node = stackNode[top];
     const bound = stackBound[top];
-    if (bound > worst) continue;
+    if (bound > worst || (bound === worst && !exactTies)) continue;
     const first = child[node];
     if (first < 0) {
       const b = node * 2 * d;
-      if (metric === 0 ? boxBeyond(box, b, d, q, qo, worst) : boxSquaredGap(box, b, d, q, qo) > worst)
-        continue;
+      if (metric === 0) {
+        if (exactTies ? boxBeyond(box, b, d, q, qo, worst) : boxAtLeast(box, b, d, q, qo, worst)) continue;
+      } else {
+        const gap = boxSquaredGap(box, b, d, q, qo);
+        if (gap > worst || (gap === worst && !exactTies)) continue;
+      }
       const hi = end[node];
       for (let p = start[node]; p < hi; p++) {
         const acc = distanceUpTo(q, qo, points, p * d, d, metric, worst);
-        if (acc > worst) continue;
+        if (acc > worst || (acc === worst && !exactTies)) continue;
         const j = index[p];
         if (j === self) continue;
         kbestOffer(dist, idx, off, k, acc, j);

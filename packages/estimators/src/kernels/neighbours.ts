@@ -54,22 +54,35 @@ export interface Neighbours {
   readonly search: SearchKind;
 }
 
-/**
- * The k nearest other rows of every row (metric 0 = max-norm, 1 = Euclidean). Needs n ≥ k + 1.
- */
-export function kNearest(
-  space: RawSpace,
-  k: number,
-  metric: 0 | 1,
-  threads: number,
-  forceBrute = false,
-): Neighbours {
-  const search = knnSearchKind(space.d, forceBrute);
+export interface KNearestOptions {
+  /** metric 0 = max-norm (default), 1 = Euclidean */
+  readonly metric?: 0 | 1;
+  /** default 1 */
+  readonly threads?: number;
+  /** brute force whatever the dimension (tests, benchmarks) */
+  readonly brute?: boolean;
+  /**
+   * Ties at the k-th distance resolved by row index, as in the brute-force definition (needed when the
+   * neighbours' identity matters, KSG-2); otherwise only the distances are exact (see `kdKnn`).
+   */
+  readonly exactTies?: boolean;
+}
+
+/** The k nearest other rows of every row. Needs n ≥ k + 1. */
+export function kNearest(space: RawSpace, k: number, opts: KNearestOptions = {}): Neighbours {
+  const search = knnSearchKind(space.d, opts.brute);
   const dist = sharedFloat64(space.n * k);
   const ids = sharedInt32(space.n * k);
   const target =
     search === "kdtree" ? { kind: "tree" as const, tree: buildKdTree(space.data, space.n, space.d) } : space;
-  runNeighbourJob({ kind: "knn", space: target, k, metric, dist, ids }, threads);
+  const job = {
+    kind: "knn" as const,
+    space: target,
+    k,
+    metric: opts.metric ?? 0,
+    exactTies: opts.exactTies ?? false,
+  };
+  runNeighbourJob({ ...job, dist, ids }, opts.threads ?? 1);
   return { dist, ids, search };
 }
 

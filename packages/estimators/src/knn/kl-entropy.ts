@@ -15,6 +15,7 @@ import type { Estimate, Samples } from "../interface";
 import { autoThreads, kNearest, rawSpace } from "../kernels/neighbours";
 import { checkNoConstantColumns, checkRowsForK, checkSamples } from "../validate";
 import { type KnnMetric, logUnitBallVolume } from "./ball-volume";
+import { compensatedMean } from "./compensated-mean";
 import { type KnnOptions, resolveKnnOptions, resolveMetric } from "./options";
 import { withTiePolicy, zeroDistances } from "./ties";
 
@@ -50,13 +51,12 @@ export function klEntropy(x: Samples, opts: KlOptions = {}): Estimate {
   const threads = o.threads ?? autoThreads(n, d);
   const space = rawSpace(x.data, n, d);
   const run = withTiePolicy(space.data, n, d, o, "x", [x], (rows) => {
-    const nb = kNearest(rawSpace(rows, n, d), k, metric === "chebyshev" ? 0 : 1, threads);
+    const nb = kNearest(rawSpace(rows, n, d), k, { metric: metric === "chebyshev" ? 0 : 1, threads });
     return { ...nb, zero: zeroDistances(nb.dist, n, k) };
   });
   const { dist, search } = run.result;
-  let sumLog = 0;
-  for (let i = 0; i < n; i++) sumLog += Math.log(dist[i * k + k - 1]);
-  const valueNats = digamma(n) - digamma(k) + logUnitBallVolume(d, metric) + (d * sumLog) / n;
+  const meanLog = compensatedMean(n, (i) => Math.log(dist[i * k + k - 1]));
+  const valueNats = digamma(n) - digamma(k) + logUnitBallVolume(d, metric) + d * meanLog;
   const diagnostics: Record<string, unknown> = { n, d, search, ties: run.ties };
   const note = negativeEntropyNote(valueNats);
   if (note !== undefined) diagnostics.negative = { note };

@@ -12,7 +12,7 @@
  * equals bmi's exact KSG-1 and, on data without near-ties, NPEET's. Neighbours come from `kernels/
  * neighbours` (k-d tree or tiled brute force for the joint space; sorted array, k-d tree or brute force
  * for the marginal counts). The per-row counts are summed in row order, so the value does not depend on
- * the thread count.
+ * the thread count (compensated summation, `compensated-mean.ts`).
  */
 import type { Samples } from "../interface";
 import {
@@ -26,6 +26,7 @@ import {
   sharedColumns,
   sharedFloat64,
 } from "../kernels/neighbours";
+import { compensatedMean } from "./compensated-mean";
 import { digammaTable } from "./digamma-table";
 import { type ZeroDistances, zeroDistances } from "./ties";
 
@@ -93,7 +94,8 @@ export function ksgCore(
   const D = dx + dy;
   const threads = opts.threads ?? autoThreads(n, D);
   const brute = opts.brute === true;
-  const nb = kNearest(rawSpace(z, n, D), k, 0, threads, brute);
+  // KSG-2's radii come from the neighbours' identities: ties at the k-th distance by row index (§13.3)
+  const nb = kNearest(rawSpace(z, n, D), k, { threads, brute, exactTies: variant === 2 });
   const { dist, ids } = nb;
   const rx = sharedFloat64(n);
   const ry = variant === 1 ? rx : sharedFloat64(n);
@@ -112,10 +114,11 @@ export function ksgCore(
   const ny = countWithin(countingSpace(ys, yKind), ry, variant === 1, threads);
   const search: KsgSearch = { joint: nb.search, x: xKind, y: yKind };
   const psi = digammaTable(n);
-  let acc = 0;
-  if (variant === 1) for (let i = 0; i < n; i++) acc += psi[nx[i] + 1] + psi[ny[i] + 1];
-  else for (let i = 0; i < n; i++) acc += psi[nx[i]] + psi[ny[i]];
-  const value = psi[k] + psi[n] - acc / n - (variant === 2 ? 1 / k : 0);
+  const mean =
+    variant === 1
+      ? compensatedMean(n, (i) => psi[nx[i] + 1] + psi[ny[i] + 1])
+      : compensatedMean(n, (i) => psi[nx[i]] + psi[ny[i]]);
+  const value = psi[k] + psi[n] - mean - (variant === 2 ? 1 / k : 0);
   return { value, nx, ny, search, zero: zeroDistances(dist, n, k) };
 }
 

@@ -5,14 +5,15 @@
  * Exact duplicate rows put a neighbour at distance 0. Once a row has k duplicates its radius is 0, KSG-1's
  * strict counts are 0 and each such row adds ψ(N) − ψ(1) − … to the sum, so the estimate grows with N
  * whatever the true dependence; the Kozachenko–Leonenko entropy takes ln 0. The estimators assume
- * continuous data, so duplicates are detected for free from the neighbour search (nearest distance 0)
- * and then, by `ties`:
+ * continuous data, so duplicates are looked for first (a hash of the rows, O(N·d)) and then, by `ties`:
  *   - "jitter" (default): add N(0, (1e-10·std_c)²) noise to every non-constant column (`jitter.ts`,
  *     seeded) and search again. A block of identical rows becomes a tiny cloud of independent noise,
  *     which contributes ≈ ln(N/N_block) per row — the discrete part of the MI of a mixed distribution —
  *     instead of ≈ ψ(N). The diagnostics say how many rows were tied and that noise was added.
  *   - "error": throw, naming the argument and the number of duplicate rows.
- * Data without duplicates are never touched, so every reference value is reproduced exactly.
+ * Data without duplicates are never touched, so every reference value is reproduced exactly. Looking
+ * first also keeps the search fast: a big group of identical rows would otherwise make every query of
+ * an exact-tie search (KSG-2) visit the whole group.
  * Duplicates in one marginal only (e.g. an integer-valued x) leave every radius positive and are
  * counted exactly; they are reported, not altered.
  */
@@ -41,7 +42,7 @@ export function zeroDistances(dist: Float64Array, n: number, k: number): ZeroDis
 
 export interface TieDiagnostics extends TieReport {
   readonly policy: TiePolicy;
-  /** "none": no duplicates (or jitter was requested anyway); "jittered": noise added because of them */
+  /** "jittered": noise added because of duplicates; "none": no duplicates, or jitter was requested anyway */
   readonly action: "none" | "jittered";
   /** relative jitter applied (× column standard deviation), 0 when none */
   readonly jitter: number;
@@ -66,6 +67,45 @@ export function handleTies(policy: TiePolicy, what: string, x: Samples, y?: Samp
 
 export const NO_TIES: TieReport = { duplicateRows: 0, tiedGroups: 0, largestGroup: 1 };
 
+/** Mix a 32-bit word into a running hash (Murmur3's finaliser constants). */
+function mix(h: number, w: number): number {
+  let x = Math.imul(w, 0xcc9e2d51);
+  x = (x << 15) | (x >>> 17);
+  h ^= Math.imul(x, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/**
+ * Whether two rows of `rows` (n × d) are exactly equal (values compared numerically, so −0 and +0 tie,
+ * as they do for any distance): open-addressing hash table over the rows' bits, O(n·d) expected.
+ */
+export function hasDuplicateRows(rows: Float64Array, n: number, d: number): boolean {
+  let size = 1;
+  while (size < 2 * n) size <<= 1;
+  const table = new Int32Array(size).fill(-1);
+  const value = new Float64Array(1);
+  const word = new Int32Array(value.buffer);
+  for (let i = 0; i < n; i++) {
+    let h = 0;
+    for (let c = 0; c < d; c++) {
+      value[0] = rows[i * d + c] + 0; // −0 + 0 = +0
+      h = mix(mix(h, word[0]), word[1]);
+    }
+    for (let slot = h & (size - 1); ; slot = (slot + 1) & (size - 1)) {
+      const j = table[slot];
+      if (j < 0) {
+        table[slot] = i;
+        break;
+      }
+      let same = true;
+      for (let c = 0; c < d && same; c++) same = rows[i * d + c] === rows[j * d + c];
+      if (same) return true;
+    }
+  }
+  return false;
+}
+
 /** A neighbour computation whose rows may be re-run with jitter. */
 export interface TieAware {
   readonly zero: ZeroDistances;
@@ -73,7 +113,7 @@ export interface TieAware {
 
 /**
  * Run `search` on `rows` (n × d, shared memory; never modified) under the tie policy: requested jitter
- * first; otherwise, when the search finds duplicates, "jitter" re-runs on a jittered copy and "error"
+ * first; otherwise, when `rows` has duplicate rows, "jitter" searches a jittered copy and "error"
  * throws. Throws as well if rows still sit on k identical neighbours after jittering. Returns the
  * result, the rows it was computed on and the tie diagnostics.
  */
@@ -92,15 +132,21 @@ export function withTiePolicy<T extends TieAware>(
     addJitter(copy, n, d, relative, opts.seed);
     return copy;
   };
-  let used = opts.jitter > 0 ? jittered(opts.jitter) : rows;
-  let result = search(used);
-  let ties: TieDiagnostics = { ...NO_TIES, policy: opts.ties, action: "none", jitter: opts.jitter };
-  if (result.zero.tiedRows > 0 && opts.jitter === 0) {
-    const report = handleTies(opts.ties, what, parts[0], parts[1]);
+  const duplicates = hasDuplicateRows(rows, n, d);
+  // requested jitter breaks the duplicates anyway: report them, do not apply the policy
+  const report = !duplicates
+    ? NO_TIES
+    : opts.jitter > 0
+      ? findDuplicateRows(parts[0], parts[1])
+      : handleTies(opts.ties, what, parts[0], parts[1]);
+  let used = rows;
+  let ties: TieDiagnostics = { ...report, policy: opts.ties, action: "none", jitter: opts.jitter };
+  if (opts.jitter > 0) used = jittered(opts.jitter);
+  else if (duplicates) {
     used = jittered(DEFAULT_JITTER);
-    result = search(used);
     ties = { ...report, policy: opts.ties, action: "jittered", jitter: DEFAULT_JITTER };
   }
+  const result = search(used);
   if (ties.jitter > 0) ties = { ...ties, tiedRowsAfterJitter: result.zero.tiedRows };
   if (result.zero.zeroRadiusRows > 0) {
     throw new InvalidInputError(
