@@ -250,7 +250,7 @@ ${table(
   Over this range the gap falls roughly like 1/n₀ (the fitted powers above), so a 1e-6 agreement for the deeper
   layers would need far wider layers than the paper's 100; in total nats, I(X;T_ℓ) is off by O(1) at any width.
 
-Per-epoch numbers: \`runs/linear-usv/metrics.jsonl\`; the \`train\` command's own plots are in \`runs/linear-usv/\`.
+Per-epoch numbers: \`training/linear-usv/metrics.jsonl\` (the \`train\` command's own plots are written there too, not committed).
 
 ## Command
 

@@ -266,7 +266,7 @@ ${table(
 
 ![loss](loss.svg)
 
-Per-epoch numbers: \`runs/<run>/metrics.jsonl\`; each run's own \`train\` plots are in \`runs/<run>/\`.
+Per-epoch numbers: \`training/<run>/metrics.jsonl\` (each run's own \`train\` plots are written there too, not committed).
 
 ## Command
 

@@ -52,7 +52,7 @@ export async function trainRun(
 
 /** Path of a run directory inside an experiment's report directory. */
 export function runDirOf(outDir: string, name: string): string {
-  return join(outDir, "runs", name);
+  return join(outDir, "training", name);
 }
 
 /** The names (without `.json`) of the configs in a directory, sorted. */
