@@ -32,8 +32,9 @@ export interface SortedSpace {
 export type Space = RawSpace | TreeSpace | SortedSpace;
 
 /**
- * k nearest other rows of every row: out.dist/out.ids[i·k + s] = s-th neighbour of row i (distance
- * ascending, ties by row index). metric 0 = max-norm, 1 = Euclidean (true distances, not squared).
+ * k nearest other rows of every row: dist/ids[i·k + s] = (s+1)-th neighbour of row i (distance
+ * ascending; with `exactTies`, ties by row index). metric 0 = max-norm, 1 = Euclidean (true distances,
+ * not squared).
  */
 export interface KnnJob {
   readonly kind: "knn";
