@@ -320,3 +320,51 @@ export function snapshotScatter(
     },
   };
 }
+
+/**
+ * How far each layer's weights are from orthonormal at the end of a run: ‖G − I‖_F with G the smaller Gram
+ * matrix of W (the quantity the orthonormality regulariser penalises), and max |b|. Read from the run's final
+ * checkpoint (`variables["layers.ℓ.w"|"layers.ℓ.b"]` = { shape, base64 little-endian float32 }); undefined when
+ * the checkpoint is absent or has another layout.
+ */
+export function finalWeightShape(
+  runDir: string,
+): Array<{ layer: number; gramDeviation: number; maxBias: number }> | undefined {
+  const path = join(runDir, "checkpoint.json");
+  if (!existsSync(path)) return undefined;
+  const vars = (
+    JSON.parse(readFileSync(path, "utf8")) as {
+      variables?: Record<string, { shape: number[]; base64: string }>;
+    }
+  ).variables;
+  if (!vars) return undefined;
+  const decode = (v: { base64: string }) => {
+    const b = Buffer.from(v.base64, "base64");
+    return new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4);
+  };
+  const out: Array<{ layer: number; gramDeviation: number; maxBias: number }> = [];
+  for (let l = 0; vars[`layers.${l}.w`] !== undefined; l++) {
+    const wv = vars[`layers.${l}.w`];
+    if (!Array.isArray(wv.shape) || wv.shape.length !== 2 || typeof wv.base64 !== "string") return undefined;
+    const [r, c] = wv.shape;
+    const w = decode(wv);
+    // G = WᵀW (c × c) when c ≤ r, else WWᵀ (r × r)
+    const k = Math.min(r, c);
+    let dev = 0;
+    for (let i = 0; i < k; i++)
+      for (let j = 0; j < k; j++) {
+        let g = 0;
+        if (c <= r) for (let t = 0; t < r; t++) g += w[t * c + i] * w[t * c + j];
+        else for (let t = 0; t < c; t++) g += w[i * c + t] * w[j * c + t];
+        dev += (g - (i === j ? 1 : 0)) ** 2;
+      }
+    const bv = vars[`layers.${l}.b`];
+    const b = bv ? decode(bv) : new Float32Array(0);
+    out.push({
+      layer: l + 1,
+      gramDeviation: Math.sqrt(dev),
+      maxBias: b.reduce((a, x) => Math.max(a, Math.abs(x)), 0),
+    });
+  }
+  return out;
+}
