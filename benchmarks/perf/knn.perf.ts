@@ -19,8 +19,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Samples } from "../../packages/estimators/src/interface";
-import { defaultThreads } from "../../packages/estimators/src/kernels/lse-workers";
-import { closeNeighbourPool, warmNeighbourPool } from "../../packages/estimators/src/kernels/neighbours-pool";
+import { closeWorkers, defaultThreads, warmWorkers } from "../../packages/estimators/src/kernels/worker-pool";
 import { klEntropy, ksgMI } from "../../packages/estimators/src/knn";
 import fixture from "../../packages/estimators/test/fixtures/knn-reference.json";
 import { gaussianPair } from "../../packages/estimators/test/knn-helpers";
@@ -86,7 +85,7 @@ console.log(
 );
 if (!haveScipy) console.warn("python3 with numpy and scipy not found: own samples, no live NPEET rows");
 const t0 = performance.now();
-const booted = warmNeighbourPool(threads);
+const booted = warmWorkers(threads);
 console.log(
   `helper threads: ${booted} of ${threads - 1} started in ${((performance.now() - t0) / 1000).toFixed(2)} s (once per process)`,
 );
@@ -143,4 +142,4 @@ for (const row of fixture.scaling.rows) {
   );
 }
 rmSync(dir, { recursive: true, force: true });
-await closeNeighbourPool();
+await closeWorkers();

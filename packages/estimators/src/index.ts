@@ -19,7 +19,7 @@ export {
   type PairwiseBoundsResult,
   pairwiseBounds,
 } from "./kde/pairwise-bounds";
-export { defaultThreads, warmWorkers } from "./kernels/lse-workers";
+export { closeWorkers, defaultThreads, warmWorkers } from "./kernels/worker-pool";
 export {
   createKozachenkoLeonenkoEstimator,
   createKsgEstimator,

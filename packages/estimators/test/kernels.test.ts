@@ -1,8 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { gaussianLogSumExp } from "../src/kernels/lse";
 import { EXP_NEG_MAX, expNeg } from "../src/kernels/lse-exp";
-import { runChunks, sharedFloat64, toShared, warmWorkers } from "../src/kernels/lse-workers";
+import { kNearest, rawSpace, runNeighbourJob } from "../src/kernels/neighbours";
+import { neighbourChunks } from "../src/kernels/neighbours-jobs";
 import { columnMeans, rowSquaredNorms, shiftedCopy, squaredDistanceTile } from "../src/kernels/pairwise";
+import { sharedFloat64, toShared } from "../src/kernels/shared-memory";
+import { closeWorkers, runChunks, warmWorkers } from "../src/kernels/worker-pool";
+
+afterAll(closeWorkers);
 
 function pseudo(n: number, seed: number): Float64Array {
   const a = new Float64Array(n);
@@ -143,5 +148,59 @@ describe("worker pool", () => {
     const direct = new Float64Array(nq);
     gaussianLogSumExp(problems[0], 0, nq, direct);
     expect(results[0]).toEqual(Array.from(direct));
+  }, 120_000);
+
+  it("one pool serves every task: the same helpers take LSE chunks and neighbour-search chunks", () => {
+    expect(warmWorkers(3)).toBeGreaterThanOrEqual(2);
+    const n = 3000;
+    const d = 4;
+    const points = pseudo(n * d, 31);
+    // brute-force kNN, 47 chunks of 64 rows
+    const job = {
+      kind: "knn" as const,
+      space: rawSpace(points, n, d),
+      k: 3,
+      metric: 0 as const,
+      exactTies: true,
+      dist: sharedFloat64(n * 3),
+      ids: new Int32Array(new SharedArrayBuffer(n * 3 * 4)),
+    };
+    expect(runNeighbourJob(job, 3)).toBeLessThan(neighbourChunks(job));
+    const inline = kNearest(rawSpace(points, n, d), 3, { brute: true, exactTies: true });
+    expect(Array.from(job.ids)).toEqual(Array.from(inline.ids));
+    expect(Array.from(job.dist)).toEqual(Array.from(inline.dist));
+    const queries = toShared(points);
+    const problems = [{ queries, nq: n, centres: queries, nc: n, d, scale: 2 }];
+    const chunks = 30;
+    const ranges = new Int32Array(chunks * 3);
+    for (let c = 0; c < chunks; c++) ranges.set([0, c * 100, c * 100 + 100], 3 * c);
+    const out = sharedFloat64(n);
+    expect(runChunks("gaussianLse", { problems, ranges, out: [out] }, chunks, 3)).toBeLessThan(chunks);
+    const direct = new Float64Array(n);
+    gaussianLogSumExp(problems[0], 0, n, direct);
+    expect(Array.from(out)).toEqual(Array.from(direct));
+    // still the helpers warmed above: no second pool was started
+    expect(warmWorkers(3)).toBeLessThanOrEqual(2);
+  }, 120_000);
+
+  it("an error in a chunk is thrown once every chunk has finished, and the pool keeps working", () => {
+    const d = 2;
+    const queries = toShared(pseudo(200 * d, 37));
+    const problems = [{ queries, nq: 200, centres: queries, nc: 200, d, scale: 1 }];
+    const chunks = 20;
+    // chunks name problem 1, which does not exist: every chunk throws, on whichever thread runs it
+    const ranges = new Int32Array(chunks * 3);
+    for (let c = 0; c < chunks; c++) ranges.set([1, c * 10, c * 10 + 10], 3 * c);
+    for (const threads of [1, 3]) {
+      expect(() =>
+        runChunks("gaussianLse", { problems, ranges, out: [sharedFloat64(200)] }, chunks, threads),
+      ).toThrow();
+    }
+    for (let c = 0; c < chunks; c++) ranges[3 * c] = 0;
+    const out = sharedFloat64(200);
+    runChunks("gaussianLse", { problems, ranges, out: [out] }, chunks, 3);
+    const direct = new Float64Array(200);
+    gaussianLogSumExp(problems[0], 0, 200, direct);
+    expect(Array.from(out)).toEqual(Array.from(direct));
   }, 120_000);
 });

@@ -6,14 +6,8 @@
  */
 import { createRng, digamma } from "@infoflow/numerics";
 import type { Samples } from "../src/interface";
-import {
-  countingSpace,
-  countSearchKind,
-  countWithin,
-  kNearest,
-  rawSpace,
-  sharedFloat64,
-} from "../src/kernels/neighbours";
+import { countingSpace, countSearchKind, countWithin, kNearest, rawSpace } from "../src/kernels/neighbours";
+import { sharedFloat64 } from "../src/kernels/shared-memory";
 import { jointRows } from "../src/knn/ksg";
 
 /** Gaussian pair X ~ N(0, I_d), Y = ρX + √(1−ρ²)E; I(X;Y) = −d/2·ln(1 − ρ²). */

@@ -21,7 +21,7 @@ import { createRng } from "@infoflow/numerics";
 import { afterAll, describe, expect, it } from "vitest";
 import { InvalidInputError } from "../src/errors";
 import type { Samples } from "../src/interface";
-import { closeNeighbourPool, warmNeighbourPool } from "../src/kernels/neighbours-pool";
+import { closeWorkers, warmWorkers } from "../src/kernels/worker-pool";
 import { createKozachenkoLeonenkoEstimator, createKsgEstimator } from "../src/knn/estimators";
 import { jitterAmplitudes } from "../src/knn/jitter";
 import { klEntropy } from "../src/knn/kl-entropy";
@@ -30,7 +30,7 @@ import { ksgMI } from "../src/knn/ksg-mi";
 import fixture from "./fixtures/knn-reference.json";
 import { gaussianPair, npeetMi, npeetNoise, relErr } from "./knn-helpers";
 
-afterAll(closeNeighbourPool);
+afterAll(closeWorkers);
 
 interface Shaped {
   shape: number[];
@@ -322,7 +322,7 @@ describe("results, diagnostics and options", () => {
   const { x, y } = pair("gauss_d5_rho0.6");
 
   it("the value is the same for any thread count and for the tree or the fused brute-force path", () => {
-    expect(warmNeighbourPool(2)).toBe(1);
+    expect(warmWorkers(2)).toBe(1);
     for (const variant of [1, 2] as const) {
       const one = ksgMI(x, y, { variant, threads: 1 }).value;
       expect(ksgMI(x, y, { variant, threads: 2 }).value).toBe(one);

@@ -10,17 +10,18 @@ import {
   countWithin,
   kNearest,
   rawSpace,
+  runNeighbourJob,
   sharedColumns,
-  sharedFloat64,
 } from "../src/kernels/neighbours";
 import { neighbourChunks, nextUp } from "../src/kernels/neighbours-jobs";
 import { kbestOffer, kbestReset } from "../src/kernels/neighbours-kbest";
 import { buildKdTree } from "../src/kernels/neighbours-kdtree";
-import { closeNeighbourPool, runNeighbourJob, warmNeighbourPool } from "../src/kernels/neighbours-pool";
 import { sortedCountBelow } from "../src/kernels/neighbours-sorted";
+import { sharedFloat64 } from "../src/kernels/shared-memory";
+import { closeWorkers, warmWorkers } from "../src/kernels/worker-pool";
 import { ksgCore } from "../src/knn/ksg";
 
-afterAll(closeNeighbourPool);
+afterAll(closeWorkers);
 
 /** Deterministic test data (Park–Miller LCG), optionally rounded to a grid to create exact ties. */
 function data(n: number, d: number, seed: number, grid = 0): Float64Array {
@@ -116,7 +117,7 @@ describe("kNearest: k-d tree and brute force equal the naive definition", () => 
   }
 
   it("is identical with 1, 2 and 3 threads, and the helpers really take rows", () => {
-    expect(warmNeighbourPool(3)).toBe(2);
+    expect(warmWorkers(3)).toBe(2);
     const n = 3000;
     const d = 4;
     const a = data(n, d, 5, 0.125);
@@ -140,6 +141,29 @@ describe("kNearest: k-d tree and brute force equal the naive definition", () => 
     expect(own).toBeLessThan(neighbourChunks(job));
     expect(Array.from(job.ids)).toEqual(Array.from(one.ids));
   }, 60000); // booting helper threads (tsx in each) takes seconds on a loaded machine
+
+  it("radius counts are identical with 1 and 3 threads on the sorted, k-d tree and brute-force paths", () => {
+    expect(warmWorkers(3)).toBe(2);
+    const n = 2500;
+    for (const { d, kind } of [
+      { d: 1, kind: "sorted" },
+      { d: 3, kind: "kdtree" },
+      { d: 3, kind: "brute" },
+    ] as const) {
+      const a = data(n, d, 41 + d, 0.25);
+      const space = countingSpace(rawSpace(a, n, d), kind);
+      const radius = sharedFloat64(n);
+      for (let i = 0; i < n; i++)
+        radius[i] = i % 5 === 0 ? 0.25 : naiveDistance(a, d, i, (i * 17 + 3) % n, 0);
+      for (const strict of [true, false]) {
+        const one = countWithin(space, radius, strict, 1);
+        const many = countWithin(space, radius, strict, 3);
+        expect(Array.from(many)).toEqual(Array.from(one));
+        // spot-check against the definition (every 50th row; the full check is the suite above)
+        for (let i = 0; i < n; i += 50) expect(one[i]).toBe(naiveCount(a, n, d, i, radius[i], strict));
+      }
+    }
+  }, 60000);
 });
 
 describe("countWithin: sorted array, k-d tree and brute force equal the naive count", () => {

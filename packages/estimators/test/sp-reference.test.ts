@@ -11,7 +11,7 @@
  */
 import { describe, expect, it, vi } from "vitest";
 import { gaussianEntropy } from "../src/kde/pairwise-bounds";
-import { defaultThreads } from "../src/kernels/lse-workers";
+import { defaultThreads } from "../src/kernels/worker-pool";
 import { classesOfLabels } from "../src/labels";
 import { computeMixtureEntropy, type MixtureEntropyResult } from "../src/sp/mixture-entropy";
 import { haveShared, peerRows, readShared, toSamples } from "./reference";

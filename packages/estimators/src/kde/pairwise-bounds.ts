@@ -12,8 +12,9 @@
  */
 
 import type { Samples } from "../interface";
-import { autoThreads, runChunks, sharedFloat64, toShared } from "../kernels/lse-workers";
 import { columnMeans, rowSquaredNorms, shiftedCopy } from "../kernels/pairwise";
+import { sharedFloat64, toShared } from "../kernels/shared-memory";
+import { autoThreads, runChunks } from "../kernels/worker-pool";
 import { type Classes, type LabelsInput, targetClasses } from "../labels";
 import { checkInteger, checkSamples, checkVariance } from "../validate";
 import { lowScale, type MixtureSumsBuffers, mixtureSumsLayout, reduceMixtureSums } from "./mixture-sums";

@@ -16,9 +16,10 @@
  *
  * Every array lives on a SharedArrayBuffer so worker threads read the tree without copying.
  */
-import { sharedFloat64 } from "./lse-workers";
+
 import { distanceUpTo, isWithin } from "./neighbours-distance";
 import { kbestOffer, kbestReset } from "./neighbours-kbest";
+import { sharedFloat64, sharedInt32 } from "./shared-memory";
 
 export interface KdTree {
   readonly n: number;
@@ -41,16 +42,8 @@ export interface KdTree {
   readonly depth: number;
 }
 
-/** The plain-data form of a tree (typed arrays on SharedArrayBuffers plus sizes), for worker messages. */
-export type KdTreeData = KdTree;
-
 /** Points per leaf (measured 8–32 within noise of each other in 5–10 dimensions). */
 export const DEFAULT_LEAF_SIZE = 16;
-
-/** An Int32Array on shared memory (zero-filled). */
-export function sharedInt32(length: number): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(Math.max(1, length) * 4), 0, length);
-}
 
 function countNodes(m: number, leafSize: number): number {
   if (m <= leafSize) return 1;

@@ -7,7 +7,7 @@
  * satisfy the predicate form one contiguous run of the sorted array and the two boundaries are found by
  * bisection without ever forming x_i ± r (which would round differently and break exactness).
  */
-import { sharedFloat64 } from "./lse-workers";
+import { sharedFloat64 } from "./shared-memory";
 
 /** Values sorted ascending (on a SharedArrayBuffer, for workers). */
 export function sortedValues(values: Float64Array, n: number, stride = 1, offset = 0): Float64Array {

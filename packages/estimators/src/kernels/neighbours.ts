@@ -6,11 +6,11 @@
  * changes the speed, never the numbers; the tests check each path against brute force.
  */
 
-import { defaultThreads, sharedFloat64 } from "./lse-workers";
-import type { RawSpace, Space } from "./neighbours-jobs";
-import { buildKdTree, sharedInt32 } from "./neighbours-kdtree";
-import { runNeighbourJob } from "./neighbours-pool";
+import { type NeighbourJob, neighbourChunks, type RawSpace, type Space } from "./neighbours-jobs";
+import { buildKdTree } from "./neighbours-kdtree";
 import { sortedValues } from "./neighbours-sorted";
+import { sharedFloat64, sharedInt32, toShared } from "./shared-memory";
+import { defaultThreads, runChunks } from "./worker-pool";
 
 /**
  * Largest dimension searched with a k-d tree. Measured at N = 10 000 (Gaussian pairs, early exit in
@@ -22,9 +22,15 @@ export type SearchKind = "sorted" | "kdtree" | "brute";
 
 /** Row-major data on shared memory, as the search structures and worker threads need it. */
 export function rawSpace(data: Float64Array, n: number, d: number): RawSpace {
-  const shared = data.buffer instanceof SharedArrayBuffer ? data : sharedFloat64(n * d);
-  if (shared !== data) shared.set(data);
-  return { kind: "brute", data: shared, n, d };
+  return { kind: "brute", data: toShared(data), n, d };
+}
+
+/**
+ * Run `job` over all its rows on up to `threads` threads (1 = inline) of the package's worker pool, in
+ * `neighbourChunks(job)` chunks. Synchronous; returns the number of chunks the calling thread computed.
+ */
+export function runNeighbourJob(job: NeighbourJob, threads = 1): number {
+  return runChunks("neighbours", job, neighbourChunks(job), threads);
 }
 
 /** The structure `countWithin` will use for data of dimension d (`forceBrute`: tests, benchmarks). */
@@ -101,13 +107,11 @@ export function countWithin(
   return counts;
 }
 
-export { sharedFloat64, sharedInt32 };
-
 /**
  * Threads for a search over n rows of dimension d when the caller did not say. Helpers are started
  * once per process (a fraction of a second) and kept, so they pay off from about a second of work.
  */
-export function autoThreads(n: number, d: number): number {
+export function searchThreads(n: number, d: number): number {
   const big = knnSearchKind(d) === "brute" ? n >= 2000 : n >= 20000 || (d >= 10 && n >= 5000);
   return big ? defaultThreads() : 1;
 }

@@ -12,7 +12,7 @@ import { digamma } from "@infoflow/numerics";
 import { negativeEntropyNote } from "../diagnostics";
 import { buildEstimate, secondsSince } from "../estimate";
 import type { Estimate, Samples } from "../interface";
-import { autoThreads, kNearest, rawSpace } from "../kernels/neighbours";
+import { kNearest, rawSpace, searchThreads } from "../kernels/neighbours";
 import { checkNoConstantColumns, checkRowsForK, checkSamples } from "../validate";
 import { type KnnMetric, logUnitBallVolume } from "./ball-volume";
 import { compensatedMean } from "./compensated-mean";
@@ -48,7 +48,7 @@ export function klEntropy(x: Samples, opts: KlOptions = {}): Estimate {
   checkNoConstantColumns(x, "x");
   const { n, d } = x;
   const { k } = o;
-  const threads = o.threads ?? autoThreads(n, d);
+  const threads = o.threads ?? searchThreads(n, d);
   const space = rawSpace(x.data, n, d);
   const run = withTiePolicy(space.data, n, d, o, "x", [x], (rows) => {
     const nb = kNearest(rawSpace(rows, n, d), k, { metric: metric === "chebyshev" ? 0 : 1, threads });

@@ -8,7 +8,7 @@ import { negativeMINote } from "../diagnostics";
 import { InvalidInputError } from "../errors";
 import { buildEstimate, secondsSince } from "../estimate";
 import type { Estimate, Samples, Target } from "../interface";
-import { sharedFloat64 } from "../kernels/neighbours";
+import { sharedFloat64 } from "../kernels/shared-memory";
 import { readShuffles } from "../params";
 import { permutationNull } from "../shuffle-null";
 import { fromNats } from "../units";

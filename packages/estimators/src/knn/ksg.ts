@@ -16,16 +16,16 @@
  */
 import type { Samples } from "../interface";
 import {
-  autoThreads,
   countingSpace,
   countSearchKind,
   countWithin,
   kNearest,
   rawSpace,
   type SearchKind,
+  searchThreads,
   sharedColumns,
-  sharedFloat64,
 } from "../kernels/neighbours";
+import { sharedFloat64 } from "../kernels/shared-memory";
 import { compensatedMean } from "./compensated-mean";
 import { digammaTable } from "./digamma-table";
 import { type ZeroDistances, zeroDistances } from "./ties";
@@ -92,7 +92,7 @@ export function ksgCore(
 ): KsgCoreResult {
   const { k, variant } = opts;
   const D = dx + dy;
-  const threads = opts.threads ?? autoThreads(n, D);
+  const threads = opts.threads ?? searchThreads(n, D);
   const brute = opts.brute === true;
   // KSG-2's radii come from the neighbours' identities: ties at the k-th distance by row index (§13.3)
   const nb = kNearest(rawSpace(z, n, D), k, { threads, brute, exactTies: variant === 2 });

@@ -19,7 +19,7 @@
  */
 import { InvalidInputError } from "../errors";
 import type { Samples } from "../interface";
-import { sharedFloat64 } from "../kernels/neighbours";
+import { sharedFloat64 } from "../kernels/shared-memory";
 import { findDuplicateRows, type TieReport } from "../validate";
 import { addJitter, DEFAULT_JITTER } from "./jitter";
 import type { ResolvedKnnOptions, TiePolicy } from "./options";

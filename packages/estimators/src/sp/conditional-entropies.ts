@@ -10,7 +10,7 @@
  */
 import { createRng } from "@infoflow/numerics";
 import { gaussianLogSumExp } from "../kernels/lse";
-import { sharedFloat64 } from "../kernels/lse-workers";
+import { sharedFloat64 } from "../kernels/shared-memory";
 
 export interface ConditionalEntropiesArgs {
   /** every input's centres, concatenated row-major (Σ n_i)×d */

@@ -16,8 +16,9 @@
 import { createRng, type Rng } from "@infoflow/numerics";
 import type { Samples } from "../interface";
 import { LSE_QUERY_BLOCK } from "../kernels/lse";
-import { autoThreads, runChunks, sharedFloat64, toShared } from "../kernels/lse-workers";
 import { columnMeans, shiftedCopy } from "../kernels/pairwise";
+import { sharedFloat64, toShared } from "../kernels/shared-memory";
+import { autoThreads, runChunks } from "../kernels/worker-pool";
 import { type Classes, type LabelsInput, targetClasses } from "../labels";
 import { checkInteger, checkPositive, checkSamples } from "../validate";
 

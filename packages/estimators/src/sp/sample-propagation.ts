@@ -12,7 +12,8 @@
 import { createRng } from "@infoflow/numerics";
 import { InvalidInputError } from "../errors";
 import type { Samples } from "../interface";
-import { autoThreads, runChunks, sharedFloat64, toShared } from "../kernels/lse-workers";
+import { sharedFloat64, toShared } from "../kernels/shared-memory";
+import { autoThreads, runChunks } from "../kernels/worker-pool";
 import type { Classes } from "../labels";
 import { classesOfLabels } from "../labels";
 import { checkInteger, checkLabels, checkPositive, checkSamples } from "../validate";
