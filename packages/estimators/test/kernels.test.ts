@@ -6,6 +6,7 @@ import { neighbourChunks } from "../src/kernels/neighbours-jobs";
 import { columnMeans, rowSquaredNorms, shiftedCopy, squaredDistanceTile } from "../src/kernels/pairwise";
 import { sharedFloat64, toShared } from "../src/kernels/shared-memory";
 import { closeWorkers, runChunks, warmWorkers } from "../src/kernels/worker-pool";
+import { bruteKnnJob } from "./knn-helpers";
 
 afterAll(closeWorkers);
 
@@ -155,16 +156,7 @@ describe("worker pool", () => {
     const n = 3000;
     const d = 4;
     const points = pseudo(n * d, 31);
-    // brute-force kNN, 47 chunks of 64 rows
-    const job = {
-      kind: "knn" as const,
-      space: rawSpace(points, n, d),
-      k: 3,
-      metric: 0 as const,
-      exactTies: true,
-      dist: sharedFloat64(n * 3),
-      ids: new Int32Array(new SharedArrayBuffer(n * 3 * 4)),
-    };
+    const job = bruteKnnJob(points, n, d, 3); // 47 chunks of 64 rows
     expect(runNeighbourJob(job, 3)).toBeLessThan(neighbourChunks(job));
     const inline = kNearest(rawSpace(points, n, d), 3, { brute: true, exactTies: true });
     expect(Array.from(job.ids)).toEqual(Array.from(inline.ids));

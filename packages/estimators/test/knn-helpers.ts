@@ -7,7 +7,8 @@
 import { createRng, digamma } from "@infoflow/numerics";
 import type { Samples } from "../src/interface";
 import { countingSpace, countSearchKind, countWithin, kNearest, rawSpace } from "../src/kernels/neighbours";
-import { sharedFloat64 } from "../src/kernels/shared-memory";
+import type { KnnJob } from "../src/kernels/neighbours-jobs";
+import { sharedFloat64, sharedInt32 } from "../src/kernels/shared-memory";
 import { jointRows } from "../src/knn/ksg";
 
 /** Gaussian pair X ~ N(0, I_d), Y = ρX + √(1−ρ²)E; I(X;Y) = −d/2·ln(1 − ρ²). */
@@ -20,6 +21,19 @@ export function gaussianPair(n: number, d: number, rho: number, seed: number): {
     y[i] = rho * x[i] + Math.sqrt(1 - rho * rho) * rng.normal();
   }
   return { x: { data: x, n, d }, y: { data: y, n, d } };
+}
+
+/** A brute-force k-nearest job (max-norm, exact tie order) on fresh shared outputs, for `runNeighbourJob`. */
+export function bruteKnnJob(data: Float64Array, n: number, d: number, k: number): KnnJob {
+  return {
+    kind: "knn",
+    space: rawSpace(data, n, d),
+    k,
+    metric: 0,
+    exactTies: true,
+    dist: sharedFloat64(n * k),
+    ids: sharedInt32(n * k),
+  };
 }
 
 /** |a − b| relative to max(1, |b|). */

@@ -20,6 +20,7 @@ import { sortedCountBelow } from "../src/kernels/neighbours-sorted";
 import { sharedFloat64 } from "../src/kernels/shared-memory";
 import { closeWorkers, warmWorkers } from "../src/kernels/worker-pool";
 import { ksgCore } from "../src/knn/ksg";
+import { bruteKnnJob } from "./knn-helpers";
 
 afterAll(closeWorkers);
 
@@ -127,16 +128,8 @@ describe("kNearest: k-d tree and brute force equal the naive definition", () => 
       expect(Array.from(many.ids)).toEqual(Array.from(one.ids));
       expect(Array.from(many.dist)).toEqual(Array.from(one.dist));
     }
-    // brute force, 94 chunks: the calling thread must not have done them all
-    const job = {
-      kind: "knn" as const,
-      space: rawSpace(a, n, d),
-      k: 3,
-      metric: 0 as const,
-      exactTies: true,
-      dist: sharedFloat64(n * 3),
-      ids: new Int32Array(new SharedArrayBuffer(n * 3 * 4)),
-    };
+    // brute force, 47 chunks of 64 rows: the calling thread must not have done them all
+    const job = bruteKnnJob(a, n, d, 3);
     const own = runNeighbourJob(job, 3);
     expect(own).toBeLessThan(neighbourChunks(job));
     expect(Array.from(job.ids)).toEqual(Array.from(one.ids));

@@ -10,9 +10,10 @@
  *
  * Helpers start lazily, stay alive between jobs (unref'd: they never keep a process alive) and run this
  * very module: from TypeScript source each registers tsx's CommonJS loader first (a worker thread
- * inherits no loader hooks from its parent, under `node --import tsx` or vitest alike; the CommonJS hook
- * boots in about half the time of the ESM one, measured). A helper that is still booting, or cannot
- * boot, only takes no chunks: the calling thread then does them, with the same result.
+ * inherits no loader hooks from its parent, under `node --import tsx` or vitest alike; two helpers boot
+ * in ≈1 s through the CommonJS hook against ≈1.7 s through tsx's ESM `register()`, measured on 2 cores).
+ * A helper that is still booting, or cannot boot, only takes no chunks: the calling thread then does
+ * them, with the same result.
  */
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
