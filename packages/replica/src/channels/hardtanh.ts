@@ -10,6 +10,7 @@
  */
 
 import { erf, erfc } from "@infoflow/numerics";
+import { HardTanhKernel } from "../integrals/hardtanh-kernel";
 import { atomExpectation, atomG, atomK } from "../integrals/output-atoms";
 import { pieces } from "../integrals/piecewise-posterior";
 import type { PiecewiseActivation } from "./piecewise-channel";
@@ -28,6 +29,7 @@ export function hardTanhActivation(T: number): PiecewiseActivation {
     ]),
     // odd: the piece (−∞, −T) at (b, w) is the piece (T, ∞) at (−b, −w).
     pieceWeight: [1, 2, 0],
+    kernel: () => new HardTanhKernel(T),
     continuous: true,
     secondMoment(tau2) {
       if (tau2 === 0) return 0;

@@ -4,7 +4,9 @@
  * invertible, so 𝒜_out = 1/v (Fisher information of ω from h) and Ψ_out = −½log(2πe v) − ½log γ
  * (H(t|ω) = H(h|ω) + E log|φ'(h)|, and h < 0 half of the time); γ = 0 is ReLU.
  */
+
 import { pieces } from "../integrals/piecewise-posterior";
+import { ReluKernel } from "../integrals/relu-kernel";
 import type { PiecewiseActivation } from "./piecewise-channel";
 import { reluActivation } from "./relu";
 import { ReplicaError } from "./replica-error";
@@ -18,6 +20,7 @@ export function leakyReluActivation(gamma: number): PiecewiseActivation {
       [0, Number.POSITIVE_INFINITY, 1, 0],
       [Number.NEGATIVE_INFINITY, 0, gamma, 0],
     ]),
+    kernel: () => new ReluKernel(gamma),
     continuous: true,
     secondMoment: (tau2) => 0.5 * (1 + gamma * gamma) * tau2,
     outA: (v, m) => (gamma === 0 ? reluActivation.outA(v, m) : 1 / v),

@@ -1,16 +1,17 @@
 /**
  * A channel t = φ(z + √σ² ξ) with piecewise-linear φ: hidden-layer averages by the unified formulation of
- * replica-math §4.3(a)(b) (src/integrals/interface-average.ts), output-role functions and ρ_next supplied by
- * each activation's module (closed forms of §1.2 and §4.2).
+ * replica-math §4.3(a)(b) (src/integrals/interface-quadrature.ts, with the activation's own term kernel),
+ * output-role functions and ρ_next supplied by each activation's module (closed forms of §1.2 and §4.2).
  *
  * Edge cases (§4.4): m = max(ρ̃ − Ṽ, 0) (Ṽ > ρ̃ clips m); A = 0 gives Ψ = 𝒜 = 0 exactly and 𝒱 = E Var(φ(h) | ω);
  * v = σ² + Ṽ = 0 is the deterministic limit: Ψ = A·E[φ(ω)²]/2, 𝒱 = 0, 𝒜 = A·E[φ'(ω)²] when φ is
  * continuous; for a discontinuous φ (sign) 𝒜 diverges like v^{−1/2} and we throw.
  */
 
-import { InterfaceAverage, type InterfaceTolerances } from "../integrals/interface-average";
+import { InterfaceQuadrature, type InterfaceQuadratureOptions } from "../integrals/interface-quadrature";
 import { normalCdfDifference } from "../integrals/normal-mass";
 import type { Pieces } from "../integrals/piecewise-posterior";
+import type { TermKernel } from "../integrals/term-kernel";
 import type { Channel, HiddenValues } from "../interface";
 import { ReplicaError } from "./replica-error";
 
@@ -20,8 +21,10 @@ export interface PiecewiseActivation {
   readonly pieces: Pieces;
   /** Multiplicity of each piece's integral: odd φ integrates one piece of each mirror pair twice (default 1s). */
   readonly pieceWeight?: readonly number[];
+  /** The integrand of the interface averages at a batch of nodes (a specialised kernel per activation). */
+  kernel(): TermKernel;
   /** Integration options of the interface engine (e.g. the w-outer order for sign). */
-  readonly quadrature?: Partial<InterfaceTolerances>;
+  readonly quadrature?: Partial<InterfaceQuadratureOptions>;
   /** Whether φ is continuous (the v → 0 limit of 𝒜 is finite). */
   readonly continuous: boolean;
   /** E[φ(h)²] for h ~ N(0, τ²) (ρ_next with τ² = σ² + ρ̃). */
@@ -34,7 +37,7 @@ export interface PiecewiseActivation {
 
 export function piecewiseChannel(act: PiecewiseActivation, varNoise: number): Channel {
   const name = act.name(varNoise);
-  let engine: InterfaceAverage | undefined;
+  let engine: InterfaceQuadrature | undefined;
   const scale = new Float64Array(3);
   const { lo, hi, kappa } = act.pieces;
 
@@ -59,7 +62,7 @@ export function piecewiseChannel(act: PiecewiseActivation, varNoise: number): Ch
         }
         return { Psi: 0.5 * A * act.secondMoment(m), V: 0, A: A * slope2 };
       }
-      engine ??= new InterfaceAverage(act.pieces, act.pieceWeight, act.quadrature);
+      engine ??= new InterfaceQuadrature(act.pieces, act.kernel(), act.pieceWeight, act.quadrature);
       const rhoNext = act.secondMoment(v + m);
       scale[0] = 1 + 0.5 * A * rhoNext;
       scale[1] = rhoNext;

@@ -6,6 +6,7 @@
  */
 import { atomExpectation, atomG, atomK } from "../integrals/output-atoms";
 import { pieces } from "../integrals/piecewise-posterior";
+import { ProbitKernel } from "../integrals/probit-kernel";
 import type { PiecewiseActivation } from "./piecewise-channel";
 
 export const probitActivation: PiecewiseActivation = {
@@ -17,6 +18,7 @@ export const probitActivation: PiecewiseActivation = {
   // sign is odd: the "−" piece at (b, w) is the "+" piece at (−b, −w).
   pieceWeight: [2, 0],
   quadrature: { order: "w-outer" },
+  kernel: () => new ProbitKernel(),
   continuous: false,
   secondMoment: () => 1,
   outA: (v, m) => atomExpectation(atomG, 0, Math.sqrt(m / (2 * v))) / v,

@@ -6,6 +6,7 @@
  */
 import { atomExpectation, atomG, atomK } from "../integrals/output-atoms";
 import { pieces } from "../integrals/piecewise-posterior";
+import { ReluKernel } from "../integrals/relu-kernel";
 import type { PiecewiseActivation } from "./piecewise-channel";
 import { ReplicaError } from "./replica-error";
 
@@ -17,6 +18,7 @@ export const reluActivation: PiecewiseActivation = {
     [0, Number.POSITIVE_INFINITY, 1, 0],
     [Number.NEGATIVE_INFINITY, 0, 0, 0],
   ]),
+  kernel: () => new ReluKernel(0),
   continuous: true,
   secondMoment: (tau2) => 0.5 * tau2,
   outA: (v, m) => (0.5 * (1 + atomExpectation(atomG, 0, Math.sqrt(m / (2 * v))))) / v,

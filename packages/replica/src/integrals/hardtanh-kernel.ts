@@ -1,0 +1,206 @@
+/**
+ * Term kernel (term-kernel.ts) of HardTanh(T): pieces 0 = (−T, T, 1, 0), 1 = (T, ∞, 0, T), 2 = (−∞, −T, 0, −T)
+ * (replica-math §4.3). The pointwise posterior of §4.3(a) written with one scaled erfcx per bound:
+ *
+ *   a = A + 1/v,  y = (B + ω/v)/√a (standardised posterior mean of the linear piece),
+ *   β = T√a − y,  α' = T√a + y   (the linear piece is the standard normal truncated to (−α', β)),
+ *   z₁ = (T − ω)/√(2v),  z₂ = (T + ω)/√(2v)   (M₁ = ½erfc(z₁), M₂ = ½erfc(z₂): the flat masses),
+ *   log W₀ = log M₀ − ½log(1 + Av) + G₀,  G₀ = (vB² + 2ωB − Aω²)/(2(1 + Av)),
+ *   log W₁ = log M₁ − AT²/2 + BT,   log W₂ = log M₂ − AT²/2 − BT.
+ *
+ * The weights are formed relative to W₀'s Gaussian factor e^{G₀} (log Z = G₀ + log Σ_j W_j'), each as a prefactor
+ * of order one times e^{exponent}, from quantities that are small where two pieces compete (so that their
+ * rounding is not amplified by the score's cancellation between pieces):
+ *   W₀' = M₀/√(1 + Av),
+ *   W₁' = ½erfcx(z₁)·e^{−β²/2}  (z₁ ≥ 0),   ½erfc(z₁)·e^{E₁}  (z₁ < 0),   E₁ = z₁² − β²/2 = (Ad₁² − 2d₁Δ₁ − vΔ₁²)/(2(1 + Av)),
+ *   W₂' likewise with z₂, α', E₂,
+ * with d₁ = T − ω, Δ₁ = AT − B, d₂ = T + ω, Δ₂ = AT + B, β = (Δ₁ + d₁/v)/√a, α' = (Δ₂ + d₂/v)/√a, and Δ₁, Δ₂, G₀ and
+ * B − Aω written for each term's B (B = Aω + S₀b or AT + S₁b) without subtracting large numbers. M₀ = Φ(β) − Φ(−α')
+ * comes from the two tails ½erfcx(|β|/√2)e^{−β²/2}, ½erfcx(|α'|/√2)e^{−α'²/2}, the larger Gaussian factor pulled
+ * into the exponent when y is outside (−T√a, T√a). The truncated-normal moments of the linear piece come from the
+ * same tails (r1 = (φ(α) − φ(β))/M₀, r2 = (αφ(α) − βφ(β))/M₀, D = r1² − r2, §4.3(a)); the flat pieces' ⟨h⟩ − ω =
+ * ±√v·√(2/π)/erfcx(z). f_Ψ = log Z, f_𝒱 = Var_post(t), f_𝒜 = ((⟨h⟩ − ω)/v)² (the squared score, piecewise-posterior.ts).
+ * Four erfcx, one logarithm and three to five exponentials per node.
+ */
+import { fastErfcx } from "./fast-erfcx";
+import { logHalfErfc } from "./log-half-erfc";
+import type { TermKernel } from "./term-kernel";
+
+/** Bound once (a namespace import read per call costs a getter when transpiled). */
+const erfcx = fastErfcx;
+
+const SQRT1_2 = Math.SQRT1_2;
+const SQRT_2_PI = Math.sqrt(2 / Math.PI);
+const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+
+export class HardTanhKernel implements TermKernel {
+  private A = 0;
+  private v = 1;
+  private invV = 1;
+  private sqrtM = 0;
+  private a = 1;
+  private ra = 1;
+  private invS0 = 1;
+  private gDen = 0.5;
+  private invSqrt2v = 1;
+  private sqrtV = 1;
+  private S0 = 0;
+  private S1 = 0;
+
+  constructor(private readonly T: number) {}
+
+  setPoint(A: number, v: number, m: number): void {
+    this.A = A;
+    this.v = v;
+    this.invV = 1 / v;
+    this.sqrtM = Math.sqrt(m);
+    this.a = A + 1 / v;
+    this.ra = Math.sqrt(this.a);
+    this.invS0 = 1 / Math.sqrt(1 + A * v);
+    this.gDen = 1 / (2 * (1 + A * v));
+    this.invSqrt2v = 1 / Math.sqrt(2 * v);
+    this.sqrtV = Math.sqrt(v);
+    this.S0 = Math.sqrt(A * (1 + A * v));
+    this.S1 = Math.sqrt(A);
+  }
+
+  /**
+   * M_k·(f_Ψ, f_𝒱, f_𝒜) into vals[3i..] at (B, ω), B given through the term's own stable quantities Δ₁ = AT − B,
+   * Δ₂ = AT + B, bMinusAw = B − Aω and g0 = G₀ (header).
+   */
+  private point(
+    k: number,
+    omega: number,
+    dl1: number,
+    dl2: number,
+    bMinusAw: number,
+    g0: number,
+    vals: Float64Array,
+    i: number,
+  ): void {
+    const { A, T, v, invV, a, ra } = this;
+    const d1 = T - omega;
+    const d2 = T + omega;
+    const beta = (dl1 + d1 * invV) / ra;
+    const alpha = (dl2 + d2 * invV) / ra; // α' = −α
+    // Linear piece: scaled mass m0 = M₀·e^{σ₀} and scaled densities eA = e^{σ₀ − α'²/2}, eB = e^{σ₀ − β²/2}.
+    const xB = erfcx(Math.abs(beta) * SQRT1_2);
+    const xA = erfcx(Math.abs(alpha) * SQRT1_2);
+    let sigma0: number;
+    let eA: number;
+    let eB: number;
+    let m0: number;
+    if (beta >= 0 && alpha >= 0) {
+      sigma0 = 0;
+      eB = Math.exp(-0.5 * beta * beta);
+      eA = Math.exp(-0.5 * alpha * alpha);
+      m0 = 1 - 0.5 * (xB * eB + xA * eA);
+    } else if (beta < 0) {
+      sigma0 = 0.5 * beta * beta;
+      eB = 1;
+      eA = Math.exp(0.5 * (beta - alpha) * (beta + alpha));
+      m0 = 0.5 * (xB - xA * eA);
+    } else {
+      sigma0 = 0.5 * alpha * alpha;
+      eA = 1;
+      eB = Math.exp(0.5 * (alpha - beta) * (alpha + beta));
+      m0 = 0.5 * (xA - xB * eB);
+    }
+    const r1 = (INV_SQRT_2PI * (eA - eB)) / m0;
+    const r2 = (INV_SQRT_2PI * (-alpha * eA - beta * eB)) / m0;
+    const d0 = r1 * r1 - r2;
+    const e0 = -sigma0;
+    // Flat pieces: prefactor·e^{exponent} relative to e^{G₀}, and λ = √(2/π)/erfcx(z).
+    const z1 = d1 * this.invSqrt2v;
+    const z2 = d2 * this.invSqrt2v;
+    let p1: number;
+    let e1: number;
+    let l1: number;
+    let m1: number;
+    if (z1 >= 0) {
+      const c = erfcx(z1);
+      p1 = 0.5 * c;
+      e1 = -0.5 * beta * beta;
+      l1 = SQRT_2_PI / c;
+      m1 = k === 1 ? p1 * Math.exp(-z1 * z1) : 0;
+    } else {
+      const g = Math.exp(-z1 * z1);
+      const erfcz = 2 - erfcx(-z1) * g;
+      p1 = 0.5 * erfcz;
+      e1 = (A * d1 * d1 - 2 * d1 * dl1 - v * dl1 * dl1) * this.gDen;
+      l1 = (SQRT_2_PI * g) / erfcz;
+      m1 = p1;
+    }
+    let p2: number;
+    let e2: number;
+    let l2: number;
+    if (z2 >= 0) {
+      const c = erfcx(z2);
+      p2 = 0.5 * c;
+      e2 = -0.5 * alpha * alpha;
+      l2 = SQRT_2_PI / c;
+    } else {
+      const g = Math.exp(-z2 * z2);
+      const erfcz = 2 - erfcx(-z2) * g;
+      p2 = 0.5 * erfcz;
+      e2 = (A * d2 * d2 - 2 * d2 * dl2 - v * dl2 * dl2) * this.gDen;
+      l2 = (SQRT_2_PI * g) / erfcz;
+    }
+    const X = Math.max(e0, e1, e2);
+    const w0 = m0 * this.invS0 * Math.exp(e0 - X);
+    const w1 = p1 * Math.exp(e1 - X);
+    const w2 = p2 * Math.exp(e2 - X);
+    const sum = w0 + w1 + w2;
+    const q0 = w0 / sum;
+    const q1 = w1 / sum;
+    const q2 = w2 / sum;
+    const logZ = g0 + X + Math.log(sum);
+    // Posterior of t: the linear piece (mean mh0, variance vh0), T on piece 1, −T on piece 2; t − ⟨t⟩ per piece
+    // from T ∓ mh0 = (β − r1)/√a, (α' + r1)/√a and q0 + q1 + q2 = 1 (no cancellation when a piece dominates).
+    const tMinus = (beta - r1) / ra; // T − mh0
+    const tPlus = (alpha + r1) / ra; // T + mh0
+    const vh0 = (1 - d0) / a;
+    const dt0 = q2 * tPlus - q1 * tMinus;
+    const dt1 = q0 * tMinus + 2 * T * q2;
+    const dt2 = q0 * tPlus + 2 * T * q1;
+    const fV = q0 * (vh0 + dt0 * dt0) + q1 * dt1 * dt1 + q2 * dt2 * dt2;
+    const score = (q0 * (bMinusAw / a + r1 / ra) + this.sqrtV * (q1 * l1 - q2 * l2)) * invV;
+    const mk = k === 0 ? (sigma0 === 0 ? m0 : m0 * Math.exp(-sigma0)) : m1;
+    vals[3 * i] = mk * logZ;
+    vals[3 * i + 1] = mk * fV;
+    vals[3 * i + 2] = mk * score * score;
+  }
+
+  /** Term 0 at (b, ω): B = Aω + S₀b, Δ₁ = A(T − ω) − S₀b, Δ₂ = A(T + ω) + S₀b, G₀ = Aω²/2 + S₀bω + vAb²/2. */
+  private term0(b: number, omega: number, vals: Float64Array, i: number): void {
+    const { A, T } = this;
+    const sb = this.S0 * b;
+    const g0 = 0.5 * A * omega * omega + sb * omega + 0.5 * this.v * A * b * b;
+    this.point(0, omega, A * (T - omega) - sb, A * (T + omega) + sb, sb, g0, vals, i);
+  }
+
+  /** Term 1 at (b, ω): B = AT + S₁b, Δ₁ = −S₁b, Δ₂ = 2AT + S₁b. */
+  private term1(b: number, omega: number, vals: Float64Array, i: number): void {
+    const { A, T } = this;
+    const sb = this.S1 * b;
+    const B = A * T + sb;
+    const g0 = (this.v * B * B + 2 * omega * B - A * omega * omega) * this.gDen;
+    this.point(1, omega, -sb, 2 * A * T + sb, A * (T - omega) + sb, g0, vals, i);
+  }
+
+  evalOverW(k: number, b: number, w: Float64Array, from: number, count: number, vals: Float64Array): void {
+    const sqrtM = this.sqrtM;
+    if (k === 0) for (let i = from; i < from + count; i++) this.term0(b, sqrtM * w[i], vals, i);
+    else for (let i = from; i < from + count; i++) this.term1(b, sqrtM * w[i], vals, i);
+  }
+
+  evalOverB(k: number, w: number, b: Float64Array, from: number, count: number, vals: Float64Array): void {
+    const omega = this.sqrtM * w;
+    if (k === 0) for (let i = from; i < from + count; i++) this.term0(b[i], omega, vals, i);
+    else for (let i = from; i < from + count; i++) this.term1(b[i], omega, vals, i);
+  }
+
+  logFlatMass(j: number, omega: number): number {
+    return logHalfErfc((j === 1 ? this.T - omega : this.T + omega) * this.invSqrt2v);
+  }
+}
