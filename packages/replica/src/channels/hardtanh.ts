@@ -29,6 +29,7 @@ export function hardTanhActivation(T: number): PiecewiseActivation {
     ]),
     // odd: the piece (−∞, −T) at (b, w) is the piece (T, ∞) at (−b, −w).
     pieceWeight: [1, 2, 0],
+    quadrature: { odd: true },
     kernel: () => new HardTanhKernel(T),
     continuous: true,
     secondMoment(tau2) {

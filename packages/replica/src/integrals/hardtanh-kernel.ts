@@ -39,7 +39,8 @@ export class HardTanhKernel implements TermKernel {
   private invV = 1;
   private sqrtM = 0;
   private a = 1;
-  private ra = 1;
+  private invA = 1;
+  private invRa = 1;
   private invS0 = 1;
   private gDen = 0.5;
   private invSqrt2v = 1;
@@ -55,7 +56,8 @@ export class HardTanhKernel implements TermKernel {
     this.invV = 1 / v;
     this.sqrtM = Math.sqrt(m);
     this.a = A + 1 / v;
-    this.ra = Math.sqrt(this.a);
+    this.invA = 1 / this.a;
+    this.invRa = 1 / Math.sqrt(this.a);
     this.invS0 = 1 / Math.sqrt(1 + A * v);
     this.gDen = 1 / (2 * (1 + A * v));
     this.invSqrt2v = 1 / Math.sqrt(2 * v);
@@ -78,11 +80,11 @@ export class HardTanhKernel implements TermKernel {
     vals: Float64Array,
     i: number,
   ): void {
-    const { A, T, v, invV, a, ra } = this;
+    const { A, T, v, invV } = this;
     const d1 = T - omega;
     const d2 = T + omega;
-    const beta = (dl1 + d1 * invV) / ra;
-    const alpha = (dl2 + d2 * invV) / ra; // α' = −α
+    const beta = (dl1 + d1 * invV) * this.invRa;
+    const alpha = (dl2 + d2 * invV) * this.invRa; // α' = −α
     // Linear piece: scaled mass m0 = M₀·e^{σ₀} and scaled densities eA = e^{σ₀ − α'²/2}, eB = e^{σ₀ − β²/2}.
     const xB = erfcx(Math.abs(beta) * SQRT1_2);
     const xA = erfcx(Math.abs(alpha) * SQRT1_2);
@@ -106,65 +108,70 @@ export class HardTanhKernel implements TermKernel {
       eB = Math.exp(0.5 * (alpha - beta) * (alpha + beta));
       m0 = 0.5 * (xA - xB * eB);
     }
-    const r1 = (INV_SQRT_2PI * (eA - eB)) / m0;
-    const r2 = (INV_SQRT_2PI * (-alpha * eA - beta * eB)) / m0;
+    const invM0 = 1 / m0;
+    const r1 = INV_SQRT_2PI * (eA - eB) * invM0;
+    const r2 = INV_SQRT_2PI * (-alpha * eA - beta * eB) * invM0;
     const d0 = r1 * r1 - r2;
-    const e0 = -sigma0;
-    // Flat pieces: prefactor·e^{exponent} relative to e^{G₀}, and λ = √(2/π)/erfcx(z).
+    // Flat pieces, each weight relative to e^{G₀} as prefactor × e^{exponent}: for z ≥ 0 the factor e^{−β²/2}
+    // (e^{−α'²/2}) is eB·e^{−σ₀} (eA·e^{−σ₀}), already at hand, exponent −σ₀ as for the linear piece; for z < 0
+    // the exponent is E (header). The largest exponent X is shifted out.
     const z1 = d1 * this.invSqrt2v;
     const z2 = d2 * this.invSqrt2v;
-    let p1: number;
-    let e1: number;
+    let w1: number;
     let l1: number;
-    let m1: number;
+    let m1 = 0;
+    let x1 = -sigma0;
     if (z1 >= 0) {
       const c = erfcx(z1);
-      p1 = 0.5 * c;
-      e1 = -0.5 * beta * beta;
+      w1 = 0.5 * c * eB;
       l1 = SQRT_2_PI / c;
-      m1 = k === 1 ? p1 * Math.exp(-z1 * z1) : 0;
+      if (k === 1) m1 = 0.5 * c * Math.exp(-z1 * z1);
     } else {
       const g = Math.exp(-z1 * z1);
       const erfcz = 2 - erfcx(-z1) * g;
-      p1 = 0.5 * erfcz;
-      e1 = (A * d1 * d1 - 2 * d1 * dl1 - v * dl1 * dl1) * this.gDen;
+      w1 = 0.5 * erfcz;
+      m1 = w1;
+      x1 = (A * d1 * d1 - 2 * d1 * dl1 - v * dl1 * dl1) * this.gDen;
       l1 = (SQRT_2_PI * g) / erfcz;
-      m1 = p1;
     }
-    let p2: number;
-    let e2: number;
+    let w2: number;
     let l2: number;
+    let x2 = -sigma0;
     if (z2 >= 0) {
       const c = erfcx(z2);
-      p2 = 0.5 * c;
-      e2 = -0.5 * alpha * alpha;
+      w2 = 0.5 * c * eA;
       l2 = SQRT_2_PI / c;
     } else {
       const g = Math.exp(-z2 * z2);
       const erfcz = 2 - erfcx(-z2) * g;
-      p2 = 0.5 * erfcz;
-      e2 = (A * d2 * d2 - 2 * d2 * dl2 - v * dl2 * dl2) * this.gDen;
+      w2 = 0.5 * erfcz;
+      x2 = (A * d2 * d2 - 2 * d2 * dl2 - v * dl2 * dl2) * this.gDen;
       l2 = (SQRT_2_PI * g) / erfcz;
     }
-    const X = Math.max(e0, e1, e2);
-    const w0 = m0 * this.invS0 * Math.exp(e0 - X);
-    const w1 = p1 * Math.exp(e1 - X);
-    const w2 = p2 * Math.exp(e2 - X);
+    let w0 = m0 * this.invS0;
+    let X = 0;
+    if (sigma0 !== 0 || z1 < 0 || z2 < 0) {
+      X = Math.max(-sigma0, x1, x2);
+      w0 *= Math.exp(-sigma0 - X);
+      w1 *= Math.exp(x1 - X);
+      w2 *= Math.exp(x2 - X);
+    }
     const sum = w0 + w1 + w2;
-    const q0 = w0 / sum;
-    const q1 = w1 / sum;
-    const q2 = w2 / sum;
+    const invSum = 1 / sum;
+    const q0 = w0 * invSum;
+    const q1 = w1 * invSum;
+    const q2 = w2 * invSum;
     const logZ = g0 + X + Math.log(sum);
     // Posterior of t: the linear piece (mean mh0, variance vh0), T on piece 1, −T on piece 2; t − ⟨t⟩ per piece
     // from T ∓ mh0 = (β − r1)/√a, (α' + r1)/√a and q0 + q1 + q2 = 1 (no cancellation when a piece dominates).
-    const tMinus = (beta - r1) / ra; // T − mh0
-    const tPlus = (alpha + r1) / ra; // T + mh0
-    const vh0 = (1 - d0) / a;
+    const tMinus = (beta - r1) * this.invRa; // T − mh0
+    const tPlus = (alpha + r1) * this.invRa; // T + mh0
+    const vh0 = (1 - d0) * this.invA;
     const dt0 = q2 * tPlus - q1 * tMinus;
     const dt1 = q0 * tMinus + 2 * T * q2;
     const dt2 = q0 * tPlus + 2 * T * q1;
     const fV = q0 * (vh0 + dt0 * dt0) + q1 * dt1 * dt1 + q2 * dt2 * dt2;
-    const score = (q0 * (bMinusAw / a + r1 / ra) + this.sqrtV * (q1 * l1 - q2 * l2)) * invV;
+    const score = (q0 * (bMinusAw * this.invA + r1 * this.invRa) + this.sqrtV * (q1 * l1 - q2 * l2)) * invV;
     const mk = k === 0 ? (sigma0 === 0 ? m0 : m0 * Math.exp(-sigma0)) : m1;
     vals[3 * i] = mk * logZ;
     vals[3 * i + 1] = mk * fV;

@@ -23,6 +23,8 @@ const KIND_LINEAR = 0;
  * (the linear term of the exponent over a panel, x̄·h/2, stays below ~10).
  */
 const BASE = [-5, -3, 0, 3, 5];
+/** Cuts of a coarse mesh, for an integral whose tolerance is ≥ 1e−6 of its size (a node of small outer weight). */
+const BASE_COARSE = [-4, 0, 4];
 const KIND_SINH = 1;
 
 export class PanelMesh {
@@ -38,6 +40,7 @@ export class PanelMesh {
   private readonly fwid: Float64Array;
   private readonly order: Int32Array;
   private nf = 0;
+  private base = BASE;
 
   /**
    * @param maxFeatures features per build
@@ -98,9 +101,10 @@ export class PanelMesh {
   private linear(a: number, b: number, longest: number): void {
     if (!(b - a > 1e-9 * (1 + Math.abs(a)))) return;
     let left = a;
-    for (let i = 0; i <= BASE.length; i++) {
-      const cut = i < BASE.length ? BASE[i] : b;
-      if (i < BASE.length && (cut <= left + 1 || cut >= b - 1)) continue;
+    const base = this.base;
+    for (let i = 0; i <= base.length; i++) {
+      const cut = i < base.length ? base[i] : b;
+      if (i < base.length && (cut <= left + 1 || cut >= b - 1)) continue;
       const k = Math.max(1, Math.ceil((cut - left) / longest));
       for (let j = 0; j < k; j++) {
         this.push(KIND_LINEAR, left + ((cut - left) * j) / k, left + ((cut - left) * (j + 1)) / k, 0, 1);
@@ -125,14 +129,18 @@ export class PanelMesh {
    * Builds the panels of [lo, hi] from the features added since `reset`; plain panels are at most
    * min(linearPanel, longest) long.
    */
-  build(lo: number, hi: number, longest = Number.POSITIVE_INFINITY): void {
+  build(lo: number, hi: number, coarse = false): void {
     this.n = 0;
+    this.base = coarse ? BASE_COARSE : BASE;
     const { fpos, fwid, order } = this;
-    const plain = Math.min(this.linearPanel, longest);
+    const plain = coarse ? 2 * this.linearPanel : this.linearPanel;
+    const sharp = coarse ? 0.25 * this.sharp : this.sharp;
     // Keep the features inside (lo, hi), sorted by position; of two features closer than the larger width
     // keep the narrower (its graded panels resolve the wider one as well).
     let m = 0;
-    for (let i = 0; i < this.nf; i++) if (fpos[i] > lo && fpos[i] < hi) order[m++] = i;
+    for (let i = 0; i < this.nf; i++) {
+      if (fpos[i] > lo && fpos[i] < hi && (!coarse || fwid[i] < sharp)) order[m++] = i;
+    }
     for (let i = 1; i < m; i++) {
       const oi = order[i];
       let j = i - 1;
@@ -163,8 +171,8 @@ export class PanelMesh {
       const right = i < kept ? fpos[order[i]] : hi;
       const rightFeature = i < kept ? order[i] : -1;
       const gap = right - left;
-      const sharpL = leftFeature >= 0 && fwid[leftFeature] < this.sharp;
-      const sharpR = rightFeature >= 0 && fwid[rightFeature] < this.sharp;
+      const sharpL = leftFeature >= 0 && fwid[leftFeature] < sharp;
+      const sharpR = rightFeature >= 0 && fwid[rightFeature] < sharp;
       const dl = sharpL ? Math.min(R, sharpR ? 0.5 * gap : gap) : 0;
       const dr = sharpR ? Math.min(R, sharpL ? 0.5 * gap : gap) : 0;
       let longest = plain;
