@@ -14,7 +14,7 @@ import { linearGaussianFiniteSizeGap } from "../../../packages/tasks/src/index";
 import { experimentArgs } from "../lib/cli";
 import { fmt, type PlotSpec, runHeader, sci, since, table, writePlot } from "../lib/report";
 import { openStore } from "../lib/store";
-import { readConfig, runDirOf, trainRun } from "../lib/train";
+import { readConfig, recordedSeconds, runDirOf, trainRun } from "../lib/train";
 
 const args = experimentArgs(import.meta.url);
 const here = new URL(".", import.meta.url).pathname;
@@ -186,7 +186,7 @@ H(T_ℓ) and I(X;T_ℓ) of T₁, T₂, T₃ (chain Normal(0,1) → student layer
 noise Δ = 1e-5 on T_ℓ; VAMP, tol 1e-8, warm-started from the previous epoch) and the exact finite-size values
 ½·log det(2πe(Σ_ℓ + Δ·I))/n₀ with Σ_ℓ = W_ℓ···W₁W₁ᵀ···W_ℓᵀ.
 
-${runHeader(args.size, since(t0))}
+${runHeader(args.size, since(t0))} Training and measures, as recorded in the run's metrics: ${fmt(recordedSeconds(records), 0)} s.
 
 Final epoch ${last.epoch}: train MSE ${fmt(last.train.loss, 5)}, validation MSE ${fmt(last.test?.loss, 5)}.
 

@@ -17,7 +17,7 @@ import type { EpochRecord } from "../../../packages/models/src/index";
 import { experimentArgs } from "../lib/cli";
 import { fmt, type PlotSpec, runHeader, since, table, writePlot } from "../lib/report";
 import { spearman } from "../lib/stats";
-import { configNames, readConfig, runDirOf, trainRun } from "../lib/train";
+import { configNames, readConfig, recordedSeconds, runDirOf, trainRun } from "../lib/train";
 
 const args = experimentArgs(import.meta.url);
 const here = new URL(".", import.meta.url).pathname;
@@ -217,7 +217,10 @@ generated data here, whereas lsd's Keras \`predict\` silently dropped it while i
 X ~ N(0, I₁₀₀), label sign(wᵀX + N(0, 0.01)); values per input unit. Observation noise 1e-5 on each tracked layer,
 noiseless hidden layers (so the replica "mi" is I(X;T_ℓ)). ${runs[0]?.records.length ? `${runs[0].records.length - 1}` : "?"} epochs.
 
-${runHeader(args.size, since(t0))}
+${runHeader(args.size, since(t0))} Training and measures, as recorded in the runs' metrics: ${fmt(
+  runs.reduce((a, r) => a + recordedSeconds(r.records), 0),
+  0,
+)} s.
 
 ![I(X;T) vs epoch](mi-vs-epoch.svg)
 

@@ -13,7 +13,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TrainConfigInput } from "../../../packages/models/src/index";
 import { experimentArgs } from "../lib/cli";
-import { runHeader, since, writePlot } from "../lib/report";
+import { fmt, runHeader, since, writePlot } from "../lib/report";
 import {
   movingEpochs,
   type SztPoint,
@@ -25,7 +25,7 @@ import {
   sztSummary,
   sztSummaryTable,
 } from "../lib/szt";
-import { readConfig, runDirOf, trainRun } from "../lib/train";
+import { readConfig, recordedSeconds, runDirOf, trainRun } from "../lib/train";
 
 const args = experimentArgs(import.meta.url);
 const here = new URL(".", import.meta.url).pathname;
@@ -48,13 +48,16 @@ if (args.full) configs.push(withBeta(0.02), withBeta(0.05), withBeta(0.1));
 
 const t0 = performance.now();
 const points: SztPoint[] = [];
+let recorded = 0;
 const dirs = new Map<string, string>();
 for (const c of configs) {
   const config = args.full ? sztFull(c) : c;
   const name = config.name!;
   const dir = runDirOf(args.outDir, name);
   dirs.set(name, dir);
-  points.push(...sztPoints(name, await trainRun(config, dir, { fresh: args.fresh, label: name })));
+  const records = await trainRun(config, dir, { fresh: args.fresh, label: name });
+  recorded += recordedSeconds(records);
+  points.push(...sztPoints(name, records));
 }
 const summary = sztSummary(points);
 await writePlot(
@@ -86,7 +89,7 @@ passes per input; bands are ±1.96 Monte-Carlo standard errors), H(Bin(T_ℓ)) o
 10β, and clustering measures of the twin (tr S_W / tr S_B, within − between class cosine similarity). Values in
 bits; the maximum I(X;T) is log₂ 512 = 9 bits${args.full ? " (12 bits with all inputs)" : ""}.
 
-${runHeader(args.size, since(t0))}
+${runHeader(args.size, since(t0))} Training and measures, as recorded in the runs' metrics: ${fmt(recorded, 0)} s.
 
 ![SP and binning vs epoch](mi-vs-epoch.svg)
 

@@ -24,7 +24,7 @@ import {
   sztSummary,
   sztSummaryTable,
 } from "../lib/szt";
-import { readConfig, runDirOf, trainRun } from "../lib/train";
+import { readConfig, recordedSeconds, runDirOf, trainRun } from "../lib/train";
 
 const args = experimentArgs(import.meta.url);
 const here = new URL(".", import.meta.url).pathname;
@@ -40,6 +40,7 @@ const runs = [
 
 const t0 = performance.now();
 const points: SztPoint[] = [];
+let recorded = 0;
 const weightRows: (string | number)[][] = [];
 const scatters: string[] = [];
 for (const r of runs) {
@@ -47,10 +48,9 @@ for (const r of runs) {
   const config = args.full ? sztFull(c) : c;
   const name = config.name!;
   const dir = runDirOf(r.outDir, name);
-  const pts = sztPoints(
-    name,
-    await trainRun(config, dir, { fresh: args.fresh && r.outDir === args.outDir, label: name }),
-  );
+  const records = await trainRun(config, dir, { fresh: args.fresh && r.outDir === args.outDir, label: name });
+  recorded += recordedSeconds(records);
+  const pts = sztPoints(name, records);
   points.push(...pts);
   const shape = finalWeightShape(dir);
   weightRows.push([
@@ -88,7 +88,7 @@ The β = 0.01 SZT network of experiment 4 (\`szt-tanh-b0.01\`, unregularised, th
 with the orthonormality regulariser 0.1·Σ_ℓ‖W_ℓW_ℓᵀ − I‖²_F added to the loss (\`szt-tanh-b0.01-orthonormal\`), and
 the same network with linear activations (\`szt-linear-b0.01\`). Measures as in experiment 4 (bits).
 
-${runHeader(args.size, since(t0))}
+${runHeader(args.size, since(t0))} Training and measures, as recorded in the runs' metrics: ${fmt(recorded, 0)} s.
 
 ![SP and binning vs epoch](mi-vs-epoch.svg)
 

@@ -62,3 +62,8 @@ export function configNames(dir: string): string[] {
     .map((f) => f.replace(/\.json$/, ""))
     .sort();
 }
+
+/** Training plus measure time recorded in a run's metrics (every session of a resumed run), seconds. */
+export function recordedSeconds(records: readonly EpochRecord[]): number {
+  return records.reduce((a, r) => a + r.seconds.train + r.seconds.measures, 0);
+}
