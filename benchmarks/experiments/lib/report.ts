@@ -14,7 +14,9 @@ export type PlotSpec = Parameters<typeof renderVegaLiteSvg>[0];
 
 /** Render a Vega-Lite spec to `<dir>/<file>` and return the file name (for the Markdown link). */
 export async function writePlot(dir: string, file: string, spec: PlotSpec): Promise<string> {
-  writeFileSync(join(dir, file), await renderVegaLiteSvg(spec));
+  // no per-mark ARIA descriptions: they triple the size of committed SVGs with thousands of points
+  const lean = { ...spec, config: { ...(spec.config ?? {}), aria: false } } as PlotSpec;
+  writeFileSync(join(dir, file), await renderVegaLiteSvg(lean));
   return file;
 }
 

@@ -265,7 +265,7 @@ export function movingEpochs(points: readonly SztPoint[], run: string, layer: nu
   return [...new Set([ps[0].epoch, max.epoch, drop.epoch, ps[ps.length - 1].epoch])].sort((a, b) => a - b);
 }
 
-/** Scatter plots (unit 1 vs unit 2, and unit 1 vs unit 3) of a saved layer at the given epochs, by class. */
+/** Scatter plots (unit 1 vs unit 2, and unit 1 vs unit 3) of a saved layer at the given epochs, by class (256 inputs). */
 export function snapshotScatter(
   runDir: string,
   layer: number,
@@ -280,7 +280,8 @@ export function snapshotScatter(
     const snap = JSON.parse(readFileSync(path, "utf8")) as Snapshot;
     const l = snap.layers.find((x) => x.layer === layer);
     if (!l) continue;
-    const n = l.twin.length / l.d;
+    // the first 256 of the fixed measure inputs: enough to see the clusters, and a committable SVG size
+    const n = Math.min(l.twin.length / l.d, 256);
     for (let i = 0; i < n; i++) {
       const u = (k: number) => l.twin[i * l.d + k];
       const cls = snap.labels ? `class ${snap.labels[i]}` : "—";
