@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { registerBench } from "./commands/bench";
 import { registerEstimate } from "./commands/estimate";
+import { registerExperiment } from "./commands/experiment";
 import { registerReplica } from "./commands/replica";
 import { registerTrain } from "./commands/train";
 import { reportError } from "./errors";
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerEstimate(program);
   registerBench(program);
   registerTrain(program);
+  registerExperiment(program);
   return program;
 }
 
