@@ -147,6 +147,24 @@ describe("HardTanh kernel where the linear and the flat piece compete (A = 3e4, 
   });
 });
 
+describe("hidden() at repeated arguments (the channel keeps its last results)", () => {
+  it("returns the same values, in a fresh object, as the first pass", () => {
+    const ch = createChannel({ name: "HardTanh", params: { var_noise: 0.01, thres: 1 } });
+    const first = ch.hidden(4.5, 0.36, 1);
+    const again = ch.hidden(4.5, 0.36, 1);
+    expect(again).toEqual(first);
+    expect(again).not.toBe(first);
+    again.Psi = 0; // mutating a returned object does not leak into the next call
+    expect(ch.hidden(4.5, 0.36, 1)).toEqual(first);
+    const other = createChannel({ name: "HardTanh", params: { var_noise: 0.01, thres: 1 } }).hidden(
+      4.5,
+      0.36,
+      1,
+    );
+    expect(other).toEqual(first);
+  });
+});
+
 /** Brute-force (Ψ, 𝒱, 𝒜) of a piecewise activation at (A, v, m) in the (B, ω) variables (header). */
 function bruteForce(p: Pieces, tMax: number, A: number, v: number, m: number): number[] {
   const post = new PiecewisePosterior(p);

@@ -13,6 +13,7 @@ import { normalCdfDifference } from "../integrals/normal-mass";
 import type { Pieces } from "../integrals/piecewise-posterior";
 import type { TermKernel } from "../integrals/term-kernel";
 import type { Channel, HiddenValues } from "../interface";
+import { RecentHidden } from "./recent-hidden";
 import { ReplicaError } from "./replica-error";
 
 export interface PiecewiseActivation {
@@ -38,6 +39,7 @@ export interface PiecewiseActivation {
 export function piecewiseChannel(act: PiecewiseActivation, varNoise: number): Channel {
   const name = act.name(varNoise);
   let engine: InterfaceQuadrature | undefined;
+  const recent = new RecentHidden();
   const scale = new Float64Array(3);
   const { lo, hi, kappa } = act.pieces;
 
@@ -62,14 +64,17 @@ export function piecewiseChannel(act: PiecewiseActivation, varNoise: number): Ch
         }
         return { Psi: 0.5 * A * act.secondMoment(m), V: 0, A: A * slope2 };
       }
+      const known = recent.get(A, Vt, rhoTilde);
+      if (known !== undefined) return known;
       engine ??= new InterfaceQuadrature(act.pieces, act.kernel(), act.pieceWeight, act.quadrature);
       const rhoNext = act.secondMoment(v + m);
       scale[0] = 1 + 0.5 * A * rhoNext;
       scale[1] = rhoNext;
       scale[2] = 1 + A;
       const r = engine.compute(A, v, m, scale);
-      if (A === 0) return { Psi: 0, V: r[1], A: 0 };
-      return { Psi: r[0], V: r[1], A: r[2] };
+      const h = A === 0 ? { Psi: 0, V: r[1], A: 0 } : { Psi: r[0], V: r[1], A: r[2] };
+      recent.put(A, Vt, rhoTilde, h);
+      return h;
     },
     outA(Vt: number, rhoTilde: number): number {
       const v = varNoise + Vt;

@@ -10,6 +10,8 @@
  * as ordinary breakpoints. Everything lives in preallocated typed arrays: no allocation per call.
  */
 
+import { sortedFeatures } from "./sorted-features";
+
 const KIND_LINEAR = 0;
 const KIND_SINH = 1;
 
@@ -101,31 +103,7 @@ export class GradedPartition {
     this.n = 0;
     this.linearSegments = 0;
     const { fpos, fwid, order } = this;
-    // Keep the features inside (lo, hi), sorted by position; of two features closer than the larger
-    // width, keep the narrower (its graded segments resolve the wider one as well).
-    let m = 0;
-    for (let i = 0; i < this.nf; i++) if (fpos[i] > lo && fpos[i] < hi) order[m++] = i;
-    for (let i = 1; i < m; i++) {
-      const oi = order[i];
-      let j = i - 1;
-      while (j >= 0 && fpos[order[j]] > fpos[oi]) {
-        order[j + 1] = order[j];
-        j--;
-      }
-      order[j + 1] = oi;
-    }
-    let kept = 0;
-    for (let i = 0; i < m; i++) {
-      const oi = order[i];
-      if (kept > 0) {
-        const prev = order[kept - 1];
-        if (fpos[oi] - fpos[prev] <= Math.max(fwid[oi], fwid[prev])) {
-          if (fwid[oi] < fwid[prev]) order[kept - 1] = oi;
-          continue;
-        }
-      }
-      order[kept++] = oi;
-    }
+    const kept = sortedFeatures(fpos, fwid, this.nf, lo, hi, Number.POSITIVE_INFINITY, order);
     const R = this.reach;
     let left = lo;
     let leftFeature = -1;

@@ -73,7 +73,7 @@ export const DEFAULT_QUADRATURE: InterfaceQuadratureOptions = {
   reach: 1.5,
   sinhPanel: 3,
   linearPanel: 3,
-  sharpFeature: 0.2,
+  sharpFeature: 0.5,
   featurePanel: 3.5,
   maxPanels: 200,
   coarseWeight: 1e-4,

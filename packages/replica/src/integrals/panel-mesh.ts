@@ -11,6 +11,7 @@
  * and Gauss weights multiplied by the Jacobian: nothing is allocated per call.
  */
 import { G7_AT_K15, K15_NODES, K15_WEIGHTS } from "./kronrod15";
+import { sortedFeatures } from "./sorted-features";
 
 // Bound once: a module-namespace import read in the node loop costs a getter call per read when transpiled.
 const XK = K15_NODES;
@@ -126,8 +127,8 @@ export class PanelMesh {
   }
 
   /**
-   * Builds the panels of [lo, hi] from the features added since `reset`; plain panels are at most
-   * min(linearPanel, longest) long.
+   * Builds the panels of [lo, hi] from the features added since `reset`. `coarse` (an integral needed only to a
+   * loose tolerance): fewer cuts, longer plain panels, and only the narrowest features.
    */
   build(lo: number, hi: number, coarse = false): void {
     this.n = 0;
@@ -135,33 +136,15 @@ export class PanelMesh {
     const { fpos, fwid, order } = this;
     const plain = coarse ? 2 * this.linearPanel : this.linearPanel;
     const sharp = coarse ? 0.25 * this.sharp : this.sharp;
-    // Keep the features inside (lo, hi), sorted by position; of two features closer than the larger width
-    // keep the narrower (its graded panels resolve the wider one as well).
-    let m = 0;
-    for (let i = 0; i < this.nf; i++) {
-      if (fpos[i] > lo && fpos[i] < hi && (!coarse || fwid[i] < sharp)) order[m++] = i;
-    }
-    for (let i = 1; i < m; i++) {
-      const oi = order[i];
-      let j = i - 1;
-      while (j >= 0 && fpos[order[j]] > fpos[oi]) {
-        order[j + 1] = order[j];
-        j--;
-      }
-      order[j + 1] = oi;
-    }
-    let kept = 0;
-    for (let i = 0; i < m; i++) {
-      const oi = order[i];
-      if (kept > 0) {
-        const prev = order[kept - 1];
-        if (fpos[oi] - fpos[prev] <= Math.max(fwid[oi], fwid[prev])) {
-          if (fwid[oi] < fwid[prev]) order[kept - 1] = oi;
-          continue;
-        }
-      }
-      order[kept++] = oi;
-    }
+    const kept = sortedFeatures(
+      fpos,
+      fwid,
+      this.nf,
+      lo,
+      hi,
+      coarse ? sharp : Number.POSITIVE_INFINITY,
+      order,
+    );
     // Narrow features get sinh-graded panels over min(R, half the gap) on each side; wider ones only a cut, with
     // plain panels next to them at most `featurePanel` widths long.
     const R = this.reach;

@@ -90,8 +90,8 @@ export class ReluKernel implements TermKernel {
     let logZ: number;
     if (mP > 0 && mM > 0) {
       const X = Math.max(gP, gM);
-      const wP = mP * Math.exp(gP - X);
-      const wM = mM * Math.exp(gM - X);
+      const wP = gP === X ? mP : mP * Math.exp(gP - X);
+      const wM = gP === X ? mM * Math.exp(gM - X) : mM;
       logZ = X + Math.log(wP + wM);
       if (eP < Number.POSITIVE_INFINITY && eM < Number.POSITIVE_INFINITY) {
         // The same weights as E±/√(1 + (1 or γ²)Av) (§4.3(c')): their ratio without the large G± (whose

@@ -1,0 +1,31 @@
+/**
+ * The last few hidden-layer results of a channel, keyed by the exact arguments (A, Ṽ, ρ̃). The solvers revisit
+ * identical points (a start's first sweep, a restart from a stored fixed point, the final φ evaluation), and an
+ * interface average costs ~1 ms; the values are deterministic, so a hit returns exactly what a new pass would.
+ */
+import type { HiddenValues } from "../interface";
+
+const SIZE = 8;
+
+export class RecentHidden {
+  private readonly keys = new Float64Array(3 * SIZE).fill(Number.NaN);
+  private readonly values: HiddenValues[] = [];
+  private next = 0;
+
+  get(A: number, Vt: number, rho: number): HiddenValues | undefined {
+    const k = this.keys;
+    for (let i = 0; i < SIZE; i++) {
+      if (k[3 * i] === A && k[3 * i + 1] === Vt && k[3 * i + 2] === rho) return { ...this.values[i] };
+    }
+    return undefined;
+  }
+
+  put(A: number, Vt: number, rho: number, h: HiddenValues): void {
+    const i = this.next;
+    this.keys[3 * i] = A;
+    this.keys[3 * i + 1] = Vt;
+    this.keys[3 * i + 2] = rho;
+    this.values[i] = { ...h };
+    this.next = (i + 1) % SIZE;
+  }
+}
