@@ -33,6 +33,8 @@ const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 const L = 8;
 /** A piece's mass below Φ(−Z) ≈ 1e−19 is negligible: the support of M_k. */
 const Z = 9;
+/** Features where M_k < Φ(−FEATURE_Z) ≈ 3e−6 are not graded. */
+const FEATURE_Z = 4.5;
 
 export interface InterfaceQuadratureOptions {
   /** "b-outer" (default) or "w-outer" (activations whose pieces are all flat). */
@@ -392,13 +394,20 @@ export class InterfaceQuadrature {
       out.fill(0);
       return;
     }
+    // A switch where M_k < Φ(−FEATURE_Z) hardly weighs in: not graded (the error estimate still watches it).
+    const zLo = (lo[k] - FEATURE_Z / sqrtA[k] - shiftK) / sm;
+    const zHi = (hi[k] + FEATURE_Z / sqrtA[k] - shiftK) / sm;
     for (let j = 0; j < n; j++) {
       const den = 1 / v + A * kappa[j] * kappa[k];
       if (!(Math.abs(den) > 0)) continue;
       const width = sqrtA[j] / Math.abs(den) / sm;
       const shift = kappa[j] * (A * (c[k] - c[j]) + S[k] * b);
-      if (Number.isFinite(lo[j])) mesh.feature((lo[j] * a[j] - shift) / den / sm, width);
-      if (Number.isFinite(hi[j])) mesh.feature((hi[j] * a[j] - shift) / den / sm, width);
+      for (let e = 0; e < 2; e++) {
+        const bound = e === 0 ? lo[j] : hi[j];
+        if (!Number.isFinite(bound)) continue;
+        const at = (bound * a[j] - shift) / den / sm;
+        if (at > zLo && at < zHi) mesh.feature(at, width);
+      }
     }
     mesh.build(wLo, wHi, this.coarse);
     this.adaptive(this.innerLevel, false, k, b, tolAbs, out);
@@ -427,11 +436,13 @@ export class InterfaceQuadrature {
     }
     // Gauss–Hermite order (measured against tight adaptive references, 1e−11 of the average): a trace of width
     // δ_b needs ~40/δ_b² nodes; a flat piece's term also sees its posterior switch against the linear pieces at
-    // b ≈ ±√(log(1 + A·v)), a feature that sharpens with A·v: ~10·log(1 + A·v) + 10 nodes.
+    // b ≈ ±√(log(1 + A·v)), a feature that sharpens with A·v: ~10·log(1 + A·v) + 8 nodes (even orders, so that
+    // the nodes come in ± pairs).
     const lav = Math.log1p(A * v);
-    let order = 4 * Math.ceil(10 / (deltaB * deltaB));
-    if (kappa[k] === 0) order = Math.max(order, 4 * Math.ceil((10 * lav + 10) / 4));
-    else order = Math.max(order, Math.min(40, 4 * Math.ceil((12 * lav + 4) / 4)));
+    const even = (x: number) => 2 * Math.ceil(x / 2);
+    let order = even(40 / (deltaB * deltaB));
+    if (kappa[k] === 0) order = Math.max(order, even(10 * lav + 8));
+    else order = Math.max(order, Math.min(40, even(12 * lav + 4)));
     order = Math.max(order, this.o.outerOrder);
     // With m small the w-integral barely smooths anything in b: adaptive (its mesh has the lines' traces).
     if (m >= 0.05 * (m + v) && order <= this.o.maxOuterOrder) {
