@@ -50,6 +50,8 @@ export interface InterfaceQuadratureOptions {
   outerOrder: number;
   /** Largest: beyond it the outer b-integral is adaptive. */
   maxOuterOrder: number;
+  /** Below m = smallM·(m + v) the w-integral hardly smooths b: the outer b-integral is adaptive. */
+  smallM: number;
   /** Mesh: reach of the sinh grading, its panel length in t, the longest plain panel. */
   reach: number;
   sinhPanel: number;
@@ -72,6 +74,7 @@ export const DEFAULT_QUADRATURE: InterfaceQuadratureOptions = {
   relTol: 3e-11,
   outerOrder: 16,
   maxOuterOrder: 100,
+  smallM: 0.15,
   reach: 1.5,
   sinhPanel: 3,
   linearPanel: 3,
@@ -445,7 +448,7 @@ export class InterfaceQuadrature {
     else order = Math.max(order, Math.min(40, even(12 * lav + 4)));
     order = Math.max(order, this.o.outerOrder);
     // With m small the w-integral barely smooths anything in b: adaptive (its mesh has the lines' traces).
-    if (m >= 0.05 * (m + v) && order <= this.o.maxOuterOrder) {
+    if (m >= this.o.smallM * (m + v) && order <= this.o.maxOuterOrder) {
       this.gaussHermiteOverB(k, order, half, out);
       return;
     }
