@@ -74,7 +74,7 @@ export const DEFAULT_QUADRATURE: InterfaceQuadratureOptions = {
   relTol: 3e-11,
   outerOrder: 16,
   maxOuterOrder: 100,
-  smallM: 0.15,
+  smallM: 0.25,
   reach: 1.5,
   sinhPanel: 3,
   linearPanel: 3,
@@ -437,15 +437,15 @@ export class InterfaceQuadrature {
         mesh.feature(half ? Math.abs(at) : at, width);
       }
     }
-    // Gauss–Hermite order (measured against tight adaptive references, 1e−11 of the average): a trace of width
-    // δ_b needs ~40/δ_b² nodes; a flat piece's term also sees its posterior switch against the linear pieces at
-    // b ≈ ±√(log(1 + A·v)), a feature that sharpens with A·v: ~10·log(1 + A·v) + 8 nodes (even orders, so that
-    // the nodes come in ± pairs).
+    // Gauss–Hermite order (measured against tight adaptive references on the solvers' calls, 1e−11 of the
+    // average): a trace of width δ_b needs ~40/δ_b² nodes; the posterior switches between pieces make b-features
+    // that sharpen with A·v (a flat piece's term: at b ≈ ±√(log(1 + A·v))): ~10·log(1 + A·v) + 8 nodes for a flat
+    // piece's term, ~8·log(1 + A·v) + 8 up to 32 for a linear one. Even orders, so that the nodes pair up (±b).
     const lav = Math.log1p(A * v);
     const even = (x: number) => 2 * Math.ceil(x / 2);
     let order = even(40 / (deltaB * deltaB));
     if (kappa[k] === 0) order = Math.max(order, even(10 * lav + 8));
-    else order = Math.max(order, Math.min(40, even(12 * lav + 4)));
+    else order = Math.max(order, Math.min(32, even(8 * lav + 8)));
     order = Math.max(order, this.o.outerOrder);
     // With m small the w-integral barely smooths anything in b: adaptive (its mesh has the lines' traces).
     if (m >= this.o.smallM * (m + v) && order <= this.o.maxOuterOrder) {
