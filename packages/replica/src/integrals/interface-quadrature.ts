@@ -4,10 +4,10 @@
  *   E[f] = Σ_k T_k,   T_k = ∫Db ∫Dw M_k(B_k, ω) f(B_k, ω),   ω = √m·w,   B_k = A(κ_k ω + c_k) + S_k·b,
  *   S_k = √(A(1 + Aκ_k²v)),
  *
- * for f ∈ {log Z, Var_post(t), (∂_ω log Z)²} (one posterior evaluation gives all three; the kernel supplies
- * M_k·f at a batch of nodes). Each term T_k is integrated on its own, so that its nodes follow its own
- * features and its own support (M_k is negligible outside a strip, §4.5(4)); for an odd activation one
- * term of each mirror pair is integrated with weight 2 (`pieceWeight`).
+ * for f ∈ {log Z, Var_post(t), (∂_ω log Z)²} (one posterior evaluation gives all three; the activation's kernel
+ * supplies M_k·f at a batch of nodes). Each term T_k is integrated on its own, so that its nodes follow its own
+ * features and its own support (M_k is negligible outside a strip, §4.5(4)); for an odd activation one term of
+ * each mirror pair is integrated with weight 2 (`pieceWeight`), and a piece symmetric about 0 only over b ≥ 0.
  *
  * Order "b-outer" (default): an outer rule in b and, at each outer node, an inner integral in w on a mesh
  * graded towards the points where a piece's mass switches (§4.5(4): for piece j with finite bound e,
@@ -20,7 +20,10 @@
  *   B* = [A(c_j² − c_j'²)/2 − log(M_j/M_j')]/(c_j − c_j'),  width 1/(|c_j − c_j'|·S_k).
  *
  * Every adaptive integral starts from its graded mesh, estimates each K15 panel's error from the embedded G7
- * rule and bisects only the panels that fail.
+ * rule and bisects only the panels that fail. Accuracy (relTol = 3e−11 on the estimate): the ~500 interface
+ * calls recorded from the solvers on the multi-layer cases came out within 6e−11 (relative), and ~480 random
+ * points within 1e−10, of references computed with tight nested adaptive quadrature (themselves checked against
+ * brute-force (B, ω) integrals), except for averages below the absolute floor 1e−17·scale (𝒱 ≈ 0 at huge A).
  */
 import { gaussHermite } from "@infoflow/numerics";
 import { PanelMesh } from "./panel-mesh";
@@ -31,8 +34,8 @@ const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 
 /** Half-width of the box in b and w: e^{−L²/2} ≈ 1.3e−14 relative to the centre. */
 const L = 8;
-/** A piece's mass below Φ(−Z) ≈ 1e−19 is negligible: the support of M_k. */
-const Z = 9;
+/** A piece's mass below Φ(−Z) ≈ 6e−16 is negligible: the support of M_k. */
+const Z = 8;
 /** Features where M_k < Φ(−FEATURE_Z) ≈ 3e−6 are not graded. */
 const FEATURE_Z = 4.5;
 
@@ -73,7 +76,7 @@ export const DEFAULT_QUADRATURE: InterfaceQuadratureOptions = {
   odd: false,
   relTol: 3e-11,
   outerOrder: 16,
-  maxOuterOrder: 100,
+  maxOuterOrder: 120,
   smallM: 0.25,
   reach: 1.5,
   sinhPanel: 3,
