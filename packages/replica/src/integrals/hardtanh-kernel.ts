@@ -32,6 +32,8 @@ const erfcx = fastErfcx;
 const SQRT1_2 = Math.SQRT1_2;
 const SQRT_2_PI = Math.sqrt(2 / Math.PI);
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+/** Relative size below which a tail or a piece's weight is dropped. */
+const TINY = 1e-17;
 
 export class HardTanhKernel implements TermKernel {
   private A = 0;
@@ -85,9 +87,8 @@ export class HardTanhKernel implements TermKernel {
     const d2 = T + omega;
     const beta = (dl1 + d1 * invV) * this.invRa;
     const alpha = (dl2 + d2 * invV) * this.invRa; // α' = −α
-    // Linear piece: scaled mass m0 = M₀·e^{σ₀} and scaled densities eA = e^{σ₀ − α'²/2}, eB = e^{σ₀ − β²/2}.
-    const xB = erfcx(Math.abs(beta) * SQRT1_2);
-    const xA = erfcx(Math.abs(alpha) * SQRT1_2);
+    // Linear piece: scaled mass m0 = M₀·e^{σ₀} and scaled densities eA = e^{σ₀ − α'²/2}, eB = e^{σ₀ − β²/2}. A tail
+    // ½erfcx(x)·e^{−x²} ≤ ½e^{−x²} below 1e−17 of the mass is dropped without its erfcx.
     let sigma0: number;
     let eA: number;
     let eB: number;
@@ -96,17 +97,21 @@ export class HardTanhKernel implements TermKernel {
       sigma0 = 0;
       eB = Math.exp(-0.5 * beta * beta);
       eA = Math.exp(-0.5 * alpha * alpha);
-      m0 = 1 - 0.5 * (xB * eB + xA * eA);
+      const tB = eB > TINY ? erfcx(beta * SQRT1_2) * eB : 0;
+      const tA = eA > TINY ? erfcx(alpha * SQRT1_2) * eA : 0;
+      m0 = 1 - 0.5 * (tB + tA);
     } else if (beta < 0) {
       sigma0 = 0.5 * beta * beta;
       eB = 1;
       eA = Math.exp(0.5 * (beta - alpha) * (beta + alpha));
-      m0 = 0.5 * (xB - xA * eA);
+      const xB = erfcx(-beta * SQRT1_2);
+      m0 = 0.5 * (xB - (eA > TINY * xB ? erfcx(alpha * SQRT1_2) * eA : 0));
     } else {
       sigma0 = 0.5 * alpha * alpha;
       eA = 1;
       eB = Math.exp(0.5 * (alpha - beta) * (alpha + beta));
-      m0 = 0.5 * (xA - xB * eB);
+      const xA = erfcx(-alpha * SQRT1_2);
+      m0 = 0.5 * (xA - (eB > TINY * xA ? erfcx(beta * SQRT1_2) * eB : 0));
     }
     const invM0 = 1 / m0;
     const r1 = INV_SQRT_2PI * (eA - eB) * invM0;
@@ -117,15 +122,20 @@ export class HardTanhKernel implements TermKernel {
     // the exponent is E (header). The largest exponent X is shifted out.
     const z1 = d1 * this.invSqrt2v;
     const z2 = d2 * this.invSqrt2v;
-    let w1: number;
-    let l1: number;
+    // A flat piece with z ≥ 0 shares the exponent −σ₀ of the linear piece and weighs at most ½eB (½eA): below
+    // 1e−18 of the linear piece's weight it is dropped without its erfcx (unless it is the term's own mass).
+    const w0Scaled = m0 * this.invS0;
+    let w1 = 0;
+    let l1 = 0;
     let m1 = 0;
     let x1 = -sigma0;
     if (z1 >= 0) {
-      const c = erfcx(z1);
-      w1 = 0.5 * c * eB;
-      l1 = SQRT_2_PI / c;
-      if (k === 1) m1 = 0.5 * c * Math.exp(-z1 * z1);
+      if (k === 1 || 0.5 * eB >= TINY * 0.1 * w0Scaled) {
+        const c = erfcx(z1);
+        w1 = 0.5 * c * eB;
+        l1 = SQRT_2_PI / c;
+        if (k === 1) m1 = 0.5 * c * Math.exp(-z1 * z1);
+      }
     } else {
       const g = Math.exp(-z1 * z1);
       const erfcz = 2 - erfcx(-z1) * g;
@@ -134,13 +144,15 @@ export class HardTanhKernel implements TermKernel {
       x1 = (A * d1 * d1 - 2 * d1 * dl1 - v * dl1 * dl1) * this.gDen;
       l1 = (SQRT_2_PI * g) / erfcz;
     }
-    let w2: number;
-    let l2: number;
+    let w2 = 0;
+    let l2 = 0;
     let x2 = -sigma0;
     if (z2 >= 0) {
-      const c = erfcx(z2);
-      w2 = 0.5 * c * eA;
-      l2 = SQRT_2_PI / c;
+      if (0.5 * eA >= TINY * 0.1 * w0Scaled) {
+        const c = erfcx(z2);
+        w2 = 0.5 * c * eA;
+        l2 = SQRT_2_PI / c;
+      }
     } else {
       const g = Math.exp(-z2 * z2);
       const erfcz = 2 - erfcx(-z2) * g;
@@ -148,7 +160,7 @@ export class HardTanhKernel implements TermKernel {
       x2 = (A * d2 * d2 - 2 * d2 * dl2 - v * dl2 * dl2) * this.gDen;
       l2 = (SQRT_2_PI * g) / erfcz;
     }
-    let w0 = m0 * this.invS0;
+    let w0 = w0Scaled;
     let X = 0;
     if (sigma0 !== 0 || z1 < 0 || z2 < 0) {
       X = Math.max(-sigma0, x1, x2);
