@@ -35,21 +35,14 @@ export function initialFixedPoint(v0: readonly number[]): FixedPoint {
 }
 
 export function runFixedPoint(net: Network, start: FixedPointStart, opts: SolverOptions): SolverRun {
-  const { depth: L, prior, channels, ensembles, alpha, rhoT } = net;
+  const { depth: L, prior, channels, ensembles, alpha, rhoT, rho } = net;
   const s = "state" in start ? copyFixedPoint(start.state) : initialFixedPoint(start.v0);
   const { v, a, vIn, aIn, theta } = s;
   const frozen = new Array<boolean>(L).fill(false);
   const ok = new Array<boolean>(L).fill(true);
   const gammaAt = new Array<number>(L).fill(0);
-  const freeze = (i: number) => {
-    aIn[i] = frozenAIn(net, i, a[i]);
-    vIn[i] = 0;
-    theta[i] = 0;
-    frozen[i] = true;
-    ok[i] = true;
-  };
-  for (let i = 0; i < L; i++) if (v[i] === 0) freeze(i);
-  const anyFixed = opts.fixedV.some((f) => f);
+  let anyFrozen = freezeZeros(net, s, frozen, ok);
+  const anyFixed = opts.fixedV.includes(true);
   const hv = new Array<HiddenValues | undefined>(L);
   const old = new Array<number>(L);
   const tracked = anyFixed ? vIn : v;
@@ -60,10 +53,6 @@ export function runFixedPoint(net: Network, start: FixedPointStart, opts: Solver
   let stopped: string | undefined;
   let thetaFailures = 0;
   let merged = -1;
-  const noRoot = () => {
-    const bad = ok.indexOf(false);
-    return `θ-equation has no root at layer ${bad + 1} (γ = A·V = ${gammaAt[bad].toPrecision(6)})`;
-  };
 
   // Anderson mixing of (log V, log A) — robust mode, no frozen or fixed layers (dnner mode iterates plainly)
   const accel =
@@ -72,42 +61,14 @@ export function runFixedPoint(net: Network, start: FixedPointStart, opts: Solver
   const gx = new Array<number>(2 * L).fill(0);
   const nx = new Array<number>(2 * L).fill(0);
 
-  /** Replace (V, A) by the Anderson mix of the last sweeps, unless a layer froze or the mix leaves the domain. */
-  const accelerate = () => {
-    const acc = accel as AndersonAccelerator;
-    if (frozen.some((f) => f) || !ok.every((o) => o)) {
-      acc.reset();
-      return;
-    }
-    for (let i = 0; i < L; i++) {
-      gx[i] = Math.log(v[i]);
-      gx[L + i] = Math.log(a[i]);
-    }
-    acc.next(x, gx, nx);
-    for (let i = 0; i < L; i++) {
-      const vi = Math.exp(nx[i]);
-      if (!(vi > 0 && vi <= net.rho[i] && Number.isFinite(nx[L + i]))) {
-        acc.reset();
-        return;
-      }
-    }
-    for (let i = 0; i < L; i++) {
-      v[i] = Math.exp(nx[i]);
-      a[i] = Math.exp(nx[L + i]);
-    }
-  };
-
   while (iterations < opts.maxIter) {
     for (let i = 0; i < L; i++) old[i] = tracked[i];
-    for (let i = 0; i < L; i++) {
-      x[i] = Math.log(v[i]);
-      x[L + i] = Math.log(a[i]);
-    }
+    if (accel) logVA(s, x);
+    let allOk = true;
     for (let i = L - 1; i >= 0; i--) {
       if (!frozen[i]) {
         const r = ensembles[i].theta(a[i] * v[i]);
         theta[i] = r.theta;
-        ok[i] = r.ok;
         vIn[i] = r.theta / a[i];
       }
       if (i === L - 1) a[i] = channels[i].outA(vIn[i], rhoT[i]);
@@ -121,6 +82,7 @@ export function runFixedPoint(net: Network, start: FixedPointStart, opts: Solver
         const r = ensembles[i].theta(gammaAt[i]);
         theta[i] = r.theta;
         ok[i] = r.ok;
+        allOk &&= r.ok;
         aIn[i] = (alpha[i] * r.theta) / v[i];
       }
     }
@@ -128,13 +90,15 @@ export function runFixedPoint(net: Network, start: FixedPointStart, opts: Solver
       if (opts.fixedV[i] || frozen[i]) continue;
       v[i] = i === 0 ? prior.V(aIn[0]) : (hv[i - 1] as HiddenValues).V;
     }
-    for (let i = 0; i < L; i++) if (v[i] === 0) freeze(i);
+    if (freezeZeros(net, s, frozen, ok)) {
+      anyFrozen = true;
+      allOk = !ok.includes(false);
+    }
     iterations++;
     if (!isFiniteState(s)) {
       failure = "quantities diverging (NaN or infinite order parameters)";
       break;
     }
-    const allOk = ok.every((x) => x);
     if (monitor.record(old, tracked) && allOk) {
       converged = true;
       break;
@@ -147,24 +111,87 @@ export function runFixedPoint(net: Network, start: FixedPointStart, opts: Solver
       opts.relTol !== undefined &&
       (monitor.step < opts.tol || thetaFailures >= MAX_THETA_FAILURES)
     ) {
-      failure = noRoot();
+      failure = noRoot(ok, gammaAt);
       break;
     }
     stopped = monitor.tooSlow();
     if (stopped !== undefined) break;
-    if (monitor.relStep < MERGE_TOL && (merged = nearKnown(s, opts.known, net.rho)) >= 0) break;
-    if (accel) accelerate();
+    if (monitor.relStep < MERGE_TOL && (merged = nearKnown(s, opts.known, rho)) >= 0) break;
+    // replace (V, A) by the Anderson mix of the last sweeps, unless a layer froze or the mix leaves the domain
+    if (accel) {
+      if (anyFrozen || !allOk) accel.reset();
+      else accelerate(accel, s, rho, x, gx, nx);
+    }
   }
-  if (failure === undefined && !ok.every((x) => x)) failure = noRoot();
+  if (failure === undefined && ok.includes(false)) failure = noRoot(ok, gammaAt);
   if (!converged && failure === undefined && stopped === undefined)
     stopped = `maxIter = ${opts.maxIter} reached`;
   if (merged >= 0) return mergedRun("fp", opts, merged, iterations, monitor.step);
   return { solver: "fp", state: s, iterations, step: monitor.step, converged, failure, stopped };
 }
 
+/**
+ * (Re)freeze the layers whose V is exactly 0: Ṽ = θ = 0 and Ã the γ → 0 limit at the current A (replica-math
+ * §3.1); true when a layer froze for the first time.
+ */
+function freezeZeros(net: Network, s: FixedPoint, frozen: boolean[], ok: boolean[]): boolean {
+  let first = false;
+  for (let i = 0; i < net.depth; i++) {
+    if (s.v[i] !== 0) continue;
+    s.aIn[i] = frozenAIn(net, i, s.a[i]);
+    s.vIn[i] = 0;
+    s.theta[i] = 0;
+    first ||= !frozen[i];
+    frozen[i] = true;
+    ok[i] = true;
+  }
+  return first;
+}
+
+function noRoot(ok: readonly boolean[], gammaAt: readonly number[]): string {
+  const bad = ok.indexOf(false);
+  return `θ-equation has no root at layer ${bad + 1} (γ = A·V = ${gammaAt[bad].toPrecision(6)})`;
+}
+
+/** (log V, log A) of a state into `out`. */
+function logVA(s: FixedPoint, out: number[]): void {
+  const L = s.v.length;
+  for (let i = 0; i < L; i++) {
+    out[i] = Math.log(s.v[i]);
+    out[L + i] = Math.log(s.a[i]);
+  }
+}
+
+/** One Anderson step on (log V, log A): x the sweep's input, the state its image; the mix replaces the state. */
+function accelerate(
+  acc: AndersonAccelerator,
+  s: FixedPoint,
+  rho: readonly number[],
+  x: number[],
+  gx: number[],
+  nx: number[],
+): void {
+  const L = s.v.length;
+  logVA(s, gx);
+  acc.next(x, gx, nx);
+  for (let i = 0; i < L; i++) {
+    const vi = Math.exp(nx[i]);
+    if (!(vi > 0 && vi <= rho[i] && Number.isFinite(nx[L + i]))) {
+      acc.reset();
+      return;
+    }
+  }
+  for (let i = 0; i < L; i++) {
+    s.v[i] = Math.exp(nx[i]);
+    s.a[i] = Math.exp(nx[L + i]);
+  }
+}
+
 export function isFiniteState(s: FixedPoint): boolean {
-  for (const arr of [s.v, s.a, s.vIn, s.aIn, s.theta]) {
-    for (const x of arr) if (!Number.isFinite(x)) return false;
+  const { v, a, vIn, aIn, theta } = s;
+  for (let i = 0; i < v.length; i++) {
+    if (!(Number.isFinite(v[i]) && Number.isFinite(a[i]) && Number.isFinite(vIn[i]))) return false;
+    if (!(Number.isFinite(aIn[i]) && Number.isFinite(theta[i]))) return false;
   }
   return true;
 }

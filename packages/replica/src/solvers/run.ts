@@ -83,6 +83,11 @@ const MIN_SWEEPS_BEFORE_PREDICTION = 30;
 /** Cap of the contraction-rate estimate in the convergence test (at most a 100× stricter relative step). */
 const MAX_RATE = 0.99;
 
+/** The per-sweep contraction rate of a ratio over RATE_WINDOW sweeps. */
+function perSweep(windowRatio: number): number {
+  return windowRatio ** (1 / RATE_WINDOW);
+}
+
 /** Convergence bookkeeping shared by both solvers. */
 export class ConvergenceMonitor {
   private readonly history: number[] = [];
@@ -113,10 +118,12 @@ export class ConvergenceMonitor {
     if (this.opts.relTol === undefined) return step < this.opts.tol;
     // distance to the fixed point ≈ step·r/(1 − r) for contraction rate r: near a critical point (r → 1) a
     // small step is far from converged, so the relative test is scaled by 1/(1 − r̂), r̂ from the last 3 sweeps
+    // (1/(1 − r̂) ≥ 1: the cube root is only taken when the unscaled tests pass)
+    if (!(step < this.opts.tol && rel < this.opts.relTol)) return false;
     const t = h.length;
     const ratio = t > 3 && h[t - 4] > 0 ? (h[t - 1] / h[t - 4]) ** (1 / 3) : 0;
     const rate = Number.isFinite(ratio) ? Math.min(MAX_RATE, Math.max(0, ratio)) : 0;
-    return step < this.opts.tol && rel / (1 - rate) < this.opts.relTol;
+    return rel / (1 - rate) < this.opts.relTol;
   }
 
   /** Robust mode: a reason to give up now, because the remaining sweeps would exceed maxIter. */
@@ -124,14 +131,16 @@ export class ConvergenceMonitor {
     const { relTol, maxIter, tol } = this.opts;
     const t = this.history.length;
     if (relTol === undefined || t < MIN_SWEEPS_BEFORE_PREDICTION) return undefined;
-    const rate = (this.history[t - 1] / this.history[t - 1 - RATE_WINDOW]) ** (1 / RATE_WINDOW);
-    if (!(rate < 1)) {
+    // contraction over the window, rate^RATE_WINDOW (the per-sweep rate's root is only taken for the message)
+    const windowRatio = this.history[t - 1] / this.history[t - 1 - RATE_WINDOW];
+    if (!(windowRatio < 1)) {
       return t >= 3 * MIN_SWEEPS_BEFORE_PREDICTION
-        ? `not contracting (rate ${rate.toPrecision(3)}/sweep)`
+        ? `not contracting (rate ${perSweep(windowRatio).toPrecision(3)}/sweep)`
         : undefined;
     }
-    const needed = Math.log(Math.min(tol, relTol * this.smallest) / this.step) / Math.log(rate);
+    const needed =
+      (RATE_WINDOW * Math.log(Math.min(tol, relTol * this.smallest) / this.step)) / Math.log(windowRatio);
     if (t + needed <= maxIter) return undefined;
-    return `converging too slowly (rate ${rate.toPrecision(4)}/sweep, ~${Math.ceil(t + needed)} sweeps needed > maxIter ${maxIter})`;
+    return `converging too slowly (rate ${perSweep(windowRatio).toPrecision(4)}/sweep, ~${Math.ceil(t + needed)} sweeps needed > maxIter ${maxIter})`;
   }
 }

@@ -46,6 +46,7 @@ export function runVamp(net: Network, start: VampStart, opts: SolverOptions): So
   }
   const { v1x, v2x, a1x, a2x, v1z, v2z, q, a2z, g } = st;
   const frozen = new Array<boolean>(L).fill(false);
+  let anyFrozen = false;
   const old = new Array<number>(L);
   const monitor = new ConvergenceMonitor(opts);
   let iterations = 0;
@@ -60,40 +61,17 @@ export function runVamp(net: Network, start: VampStart, opts: SolverOptions): So
   const x = new Array<number>(2 * L).fill(0);
   const gx = new Array<number>(2 * L).fill(0);
   const nx = new Array<number>(2 * L).fill(0);
-  const logState = (out: number[]) => {
-    for (let i = 0; i < L; i++) {
-      out[i] = Math.log(a1x[i]);
-      out[L + i] = Math.log(q[i]);
-    }
-  };
-  const accelerate = () => {
-    const acc = accel as AndersonAccelerator;
-    if (frozen.some((f) => f)) return acc.reset();
-    logState(gx);
-    if (!gx.every(Number.isFinite)) return acc.reset();
-    acc.next(x, gx, nx);
-    if (!nx.every(Number.isFinite)) return acc.reset();
-    for (let i = 0; i < L; i++) {
-      a1x[i] = Math.exp(nx[i]);
-      q[i] = Math.exp(nx[L + i]);
-    }
-  };
-
-  // A message precision that turns non-positive means the state evolution has left the physical region
-  // (replica-math §3.5 item 3: dnner then produces NaN from a square root); stop before the channel
-  // integrals are asked for a negative variance.
-  const leftDomain = (what: string, i: number, x: number) =>
-    `ML-VAMP diverging: ${what} = ${x.toPrecision(4)} (must be positive) at layer ${i + 1}, iteration ${iterations + 1}`;
 
   sweeps: while (iterations < opts.maxIter) {
     for (let i = 0; i < L; i++) old[i] = v1x[i];
-    if (accel) logState(x);
+    if (accel) logPrecisions(st, x);
     for (let i = 0; i < L; i++) {
       v1x[i] = i === 0 ? prior.V(a1x[0]) : channels[i - 1].hidden(a1x[i], 1 / a2z[i - 1], rhoT[i - 1]).V;
       if (v1x[i] < ZERO_VARIANCE) {
         v2x[i] = v1z[i] = v2z[i] = q[i] = 0;
         a1x[i] = a2x[i] = a2z[i] = FROZEN_PRECISION;
         frozen[i] = true;
+        anyFrozen = true;
       }
       if (!frozen[i]) {
         a2x[i] = 1 / v1x[i] - a1x[i];
@@ -101,11 +79,12 @@ export function runVamp(net: Network, start: VampStart, opts: SolverOptions): So
         v1z[i] = (q[i] * (1 - a2x[i] * v2x[i])) / alpha[i];
         a2z[i] = 1 / v1z[i] - 1 / q[i];
         if (!(a2z[i] > 0)) {
-          failure = leftDomain("precision a2z", i, a2z[i]);
+          failure = leftDomain("precision a2z", i, a2z[i], iterations);
           break sweeps;
         }
       }
     }
+    let finite = true;
     for (let i = L - 1; i >= 0; i--) {
       g[i] =
         i === L - 1
@@ -116,14 +95,18 @@ export function runVamp(net: Network, start: VampStart, opts: SolverOptions): So
         v2x[i] = ensembles[i].llmse(a2x[i], q[i]);
         a1x[i] = 1 / v2x[i] - a2x[i];
         if (!(q[i] > 0 && a1x[i] >= 0)) {
-          failure = q[i] > 0 ? leftDomain("precision a1x", i, a1x[i]) : leftDomain("variance q", i, q[i]);
+          failure =
+            q[i] > 0
+              ? leftDomain("precision a1x", i, a1x[i], iterations)
+              : leftDomain("variance q", i, q[i], iterations);
           break sweeps;
         }
       }
+      finite &&= Number.isFinite(v1x[i]) && !Number.isNaN(g[i]);
     }
     for (let i = 0; i < L; i++) v2z[i] = 1 / a2z[i] - g[i] / (a2z[i] * a2z[i]);
     iterations++;
-    if (v1x.some((x) => !Number.isFinite(x)) || g.some((x) => Number.isNaN(x))) {
+    if (!finite) {
       failure = "quantities diverging (NaN in the ML-VAMP state evolution)";
       break;
     }
@@ -140,11 +123,56 @@ export function runVamp(net: Network, start: VampStart, opts: SolverOptions): So
     ) {
       break;
     }
-    if (accel) accelerate();
+    if (accel) {
+      if (anyFrozen) accel.reset();
+      else accelerate(accel, st, x, gx, nx);
+    }
   }
   if (merged >= 0) return mergedRun("vamp", opts, merged, iterations, monitor.step);
   if (!converged && failure === undefined && stopped === undefined)
     stopped = `maxIter = ${opts.maxIter} reached`;
   const state = vampToFixedPoint(net, st);
   return { solver: "vamp", state, vamp: st, iterations, step: monitor.step, converged, failure, stopped };
+}
+
+/**
+ * A message precision that turns non-positive means the state evolution has left the physical region
+ * (replica-math §3.5 item 3: dnner then produces NaN from a square root); the run stops before the channel
+ * integrals are asked for a negative variance.
+ */
+function leftDomain(what: string, i: number, x: number, iterations: number): string {
+  return `ML-VAMP diverging: ${what} = ${x.toPrecision(4)} (must be positive) at layer ${i + 1}, iteration ${iterations + 1}`;
+}
+
+/** (log a1x, log q) into `out`. */
+function logPrecisions(st: VampState, out: number[]): void {
+  const L = st.a1x.length;
+  for (let i = 0; i < L; i++) {
+    out[i] = Math.log(st.a1x[i]);
+    out[L + i] = Math.log(st.q[i]);
+  }
+}
+
+/** One Anderson step on (log a1x, log q): x the iteration's input, the state its image; the mix replaces it. */
+function accelerate(acc: AndersonAccelerator, st: VampState, x: number[], gx: number[], nx: number[]): void {
+  const L = st.a1x.length;
+  logPrecisions(st, gx);
+  if (!allFinite(gx)) {
+    acc.reset();
+    return;
+  }
+  acc.next(x, gx, nx);
+  if (!allFinite(nx)) {
+    acc.reset();
+    return;
+  }
+  for (let i = 0; i < L; i++) {
+    st.a1x[i] = Math.exp(nx[i]);
+    st.q[i] = Math.exp(nx[L + i]);
+  }
+}
+
+function allFinite(xs: readonly number[]): boolean {
+  for (const x of xs) if (!Number.isFinite(x)) return false;
+  return true;
 }
