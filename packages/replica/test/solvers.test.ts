@@ -293,6 +293,27 @@ describe("drivers: solvers agree, warm starts, fixed V, dnner mode, options", ()
         weights: [spec.weights[0]],
       } as unknown as NetworkSpec),
     ).toThrow(/layers\[1\]\.name: unknown activation .* \(got "Tanh"\)/);
+    // number arrays (eigenvalues, singular values, matrix data) are checked in one loop, with zod's messages
+    const oneLayer = (w: unknown) =>
+      computeEntropy({ layers: [normal(), linear(0.1)], weights: [w] } as unknown as NetworkSpec);
+    expect(() => oneLayer({ ensemble: "Empirical", alpha: 1, eigvals: [1, Number.NaN] })).toThrow(
+      /^network: weights\[0\]\.eigvals\[1\]: Invalid input: expected number, received NaN \(got NaN\)$/,
+    );
+    expect(() => oneLayer({ ensemble: "Empirical", alpha: 1, eigvals: [1, "2"] })).toThrow(
+      /^network: weights\[0\]\.eigvals\[1\]: Invalid input: expected number, received string \(got "2"\)$/,
+    );
+    expect(() => oneLayer({ ensemble: "Empirical", alpha: 1, eigvals: [] })).toThrow(
+      /^network: weights\[0\]\.eigvals: must have >=1 items$/,
+    );
+    expect(() => oneLayer({ ensemble: "Empirical", alpha: 1, eigvals: 3 })).toThrow(
+      /^network: weights\[0\]\.eigvals: Invalid input: expected array, received number \(got 3\)$/,
+    );
+    expect(() => oneLayer({ ensemble: "USV", alpha: 1, singularValues: [1, -1] })).toThrow(
+      /^network: weights\[0\]\.singularValues\[1\]: must be >=0 \(got -1\)$/,
+    );
+    expect(() =>
+      oneLayer({ ensemble: "Empirical", matrix: { rows: 1, cols: 2, data: [1, Number.POSITIVE_INFINITY] } }),
+    ).toThrow(/^network: weights\[0\]\.matrix\.data\[1\]: Invalid input: expected number, received Infinity/);
     // a noiseless linear output: H(T | T_{L−1}) = −∞ and the fixed point sits at Ṽ = 0, A = ∞ (dnner: NaN / crash)
     for (const alpha of [0.5, 2]) {
       expect(() =>

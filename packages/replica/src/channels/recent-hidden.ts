@@ -2,10 +2,14 @@
  * The last few hidden-layer results of a channel, keyed by the exact arguments (A, Ṽ, ρ̃). The solvers revisit
  * identical points (a start's first sweep, a restart from a stored fixed point, the final φ evaluation), and an
  * interface average costs ~1 ms; the values are deterministic, so a hit returns exactly what a new pass would.
+ * SIZE covers a whole earlier run: ML-VAMP from dnner's starts [δ, δ] and [ρ_1, δ] repeats the first run's
+ * first calls exactly (the δ layer's A = 1/δ = 1e10 and what follows from it, the most expensive points of the
+ * run; Normal → HardTanh(0) → ReLU(1e−5): 4 of start 2's calls, ~40 calls apart). A miss scans 3·SIZE numbers,
+ * nothing next to one interface average.
  */
 import type { HiddenValues } from "../interface";
 
-const SIZE = 8;
+const SIZE = 64;
 
 export class RecentHidden {
   private readonly keys = new Float64Array(3 * SIZE).fill(Number.NaN);

@@ -96,6 +96,18 @@ export class ThetaSolver {
     }
   }
 
+  /** The root function alone (no derivative: one division and one addition per eigenvalue), for sign tests. */
+  private value(theta: number, gamma: number): number {
+    const { lam, f0, alpha } = this;
+    const c = (1 - theta) * (1 - alpha * theta);
+    let m = 0;
+    for (let i = 0; i < lam.length; i++) m += 1 / (gamma * lam[i] + c);
+    if (lam.length > 0) m /= lam.length;
+    const s = 1 - alpha * theta;
+    if (this.deflate) return (1 - f0) * m - alpha / s;
+    return (f0 > 0 ? f0 / s : 0) + (1 - f0) * (1 - theta) * m - 1;
+  }
+
   /** Upper end of the search interval and whether the root function blows up (to +∞) there. */
   private interval(gamma: number): { hi: number; singular: boolean } {
     const { alpha, lam, f0 } = this;
@@ -137,11 +149,9 @@ export class ThetaSolver {
     }
     // the first root: r < 0 on a grid below it (r(0) < 0 always for γ > 0); a second root close below the
     // previous one is what this guards against
-    this.evaluate(x * (1 - 1e-9), gamma);
-    if (!(this.fv < 0)) return undefined;
+    if (!(this.value(x * (1 - 1e-9), gamma) < 0)) return undefined;
     for (let j = 1; j < WARM_CHECK_POINTS; j++) {
-      this.evaluate((x * j) / WARM_CHECK_POINTS, gamma);
-      if (!(this.fv < 0)) return undefined;
+      if (!(this.value((x * j) / WARM_CHECK_POINTS, gamma) < 0)) return undefined;
     }
     return { theta: x, ok: true };
   }
@@ -153,9 +163,8 @@ export class ThetaSolver {
    * end itself when the root function is finite there.
    */
   private scan(gamma: number, hi: number, singular: boolean): ThetaRoot {
-    this.evaluate(0, gamma);
     let lo = 0;
-    const flo = this.fv;
+    const flo = this.value(0, gamma);
     if (flo >= 0) return { theta: 0, ok: flo === 0 };
     const step = hi / SCAN_POINTS;
     const count = SCAN_POINTS - 1 + END_POINTS + (singular ? 0 : 1);
@@ -165,8 +174,7 @@ export class ThetaSolver {
       else if (i < SCAN_POINTS + END_POINTS) x = hi - step * 2 ** (SCAN_POINTS - 1 - i);
       else x = hi;
       if (!(x > lo)) continue;
-      this.evaluate(x, gamma);
-      const fx = this.fv;
+      const fx = this.value(x, gamma);
       if (fx >= 0) return fx === 0 ? { theta: x, ok: true } : this.refine(lo, x, gamma);
       lo = x;
     }
