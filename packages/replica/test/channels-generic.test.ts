@@ -58,6 +58,29 @@ describe("generic channel = specialised channel (hidden role at m = 0)", () => {
   }
 });
 
+describe("generic hidden role where the posterior is much narrower than √v (large A·v)", () => {
+  // Regression: Normal → ReLU(0) → ReLU(small noise), 500×500 spectra, start v0 = [1, 1e−10]: the first sweep
+  // asks the hidden ReLU layer for (A, Ṽ, ρ̃) = (5.01e4, 0.99972, 0.9) (Ã = αθ/δ is huge; Ṽ > ρ̃, so m = 0). The
+  // posterior of h has width 1/√(A + 1/v) ≈ 4e−3, far below the 17-point mode grid's step √v·20/16, so the
+  // inner integral's e* was a grid value ~A·0.1 below the true maximum: e^{e − e*} overflowed ("integrand is
+  // not finite (Infinity)"), or the peak was missed by every node (log Z = −∞, NaN further up). The mode is now
+  // maximised on each piece; the values agree with the exact piecewise ReLU channel (tolerance REL = 1e−7).
+  it("ReLU(0) at the sweep-1 point of the start [1, 1e−10], and at A·v = 6e3 with m > 0", () => {
+    const a = createChannel({ name: "ReLU", params: { var_noise: 0 } });
+    const g = createChannel({ name: "Generic", params: { activation: "relu", var_noise: 0 } });
+    for (const [A, Vt, rho] of [
+      [50113.04145924652, 0.9997165280051417, 0.9],
+      [1e4, 0.6, 0.6],
+    ]) {
+      const ha = a.hidden(A, Vt, rho);
+      const hg = g.hidden(A, Vt, rho);
+      close(hg.Psi, ha.Psi);
+      close(hg.V, ha.V);
+      close(hg.A, ha.A);
+    }
+  });
+});
+
 describe("smooth activations", () => {
   it("tanh output: invertible, so 𝒜_out = 1/v and Ψ_out = −½log(2πe v) − E log φ'(h)", () => {
     const g = createChannel({ name: "Generic", params: { activation: "tanh", var_noise: 0.01 } });

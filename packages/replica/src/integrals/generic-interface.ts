@@ -91,6 +91,30 @@ export class GenericInterface {
         hb = h;
       }
     }
+    // The grid step is √v·2H/GRID, but at large A·v the posterior is narrower (width ~1/√(A·φ'² + 1/v)): its mode
+    // lies between two grid points, far above both. Refine the maximum on every piece between breakpoints (golden
+    // section; the exponent is concave on a piece of a piecewise-linear φ), so that e* is the true maximum: a
+    // grid value far below it made e^{e − e*} overflow (A = 5e4, v = 1: "integrand is not finite (Infinity)")
+    // or, with the peak missed by every node, the integral underflow to 0 and log Z = −∞ (NaN further up).
+    let a = lo;
+    for (let j = 0; j <= this.act.breakpoints.length; j++) {
+      const b = j < this.act.breakpoints.length ? this.act.breakpoints[j] : hi;
+      if (!(b > a)) continue;
+      if (b > hi) break;
+      const refined = this.refineMode(a, b);
+      if (refined.e > best) {
+        best = refined.e;
+        hb = refined.h;
+      }
+      a = b;
+    }
+    if (hi > a) {
+      const refined = this.refineMode(a, hi);
+      if (refined.e > best) {
+        best = refined.e;
+        hb = refined.h;
+      }
+    }
     for (const p of this.act.breakpoints) {
       if (p > lo && p < hi) {
         const e = Math.max(
@@ -121,6 +145,14 @@ export class GenericInterface {
     bp.length = 0;
     for (const p of this.act.breakpoints) if (p > lo && p < hi) bp.push(p);
     if (!bp.some((p) => Math.abs(p - hb) < 1e-12 * (1 + Math.abs(hb))) && hb > lo && hb < hi) bp.push(hb);
+    // a peak much narrower than the window: panels at its own scale around it (nodes of a window-wide panel
+    // would all fall where the integrand has underflowed)
+    const width = this.modeWidth(hb, sv);
+    if (width < 1e-2 * sv) {
+      for (let k = 1; k <= 4 ** 6; k *= 4) {
+        for (const p of [hb - k * width, hb + k * width]) if (p > lo && p < hi) bp.push(p);
+      }
+    }
     bp.sort((a, b) => a - b);
     const r = gaussKronrodVector(
       (h, out) => {
@@ -146,6 +178,39 @@ export class GenericInterface {
     this.inner.logZ = this.eStar + Math.log((i0 * INV_SQRT_2PI) / sv);
     this.inner.fV = Math.max(0, i2 / i0 - mt * mt);
     this.inner.fA = 1 / v - Math.max(0, i4 / i0 - mh * mh) / (v * v);
+  }
+
+  /** Golden-section maximum of the exponent on [a, b] (to ~1e−12 of the bracket). */
+  private refineMode(a: number, b: number): { h: number; e: number } {
+    const g = 0.5 * (Math.sqrt(5) - 1);
+    let x1 = b - g * (b - a);
+    let x2 = a + g * (b - a);
+    let e1 = this.exponent(x1);
+    let e2 = this.exponent(x2);
+    for (let it = 0; it < 60 && b - a > 1e-12 * (1 + Math.abs(a) + Math.abs(b)); it++) {
+      if (e1 >= e2) {
+        b = x2;
+        x2 = x1;
+        e2 = e1;
+        x1 = b - g * (b - a);
+        e1 = this.exponent(x1);
+      } else {
+        a = x1;
+        x1 = x2;
+        e1 = e2;
+        x2 = a + g * (b - a);
+        e2 = this.exponent(x2);
+      }
+    }
+    return e1 >= e2 ? { h: x1, e: e1 } : { h: x2, e: e2 };
+  }
+
+  /** Width of the posterior peak at its mode h: 1/√(−e''(h)) from a central difference, at most √v. */
+  private modeWidth(h: number, sv: number): number {
+    const d = 1e-4 * sv;
+    const e0 = this.exponent(h);
+    const curv = -(this.exponent(h + d) - 2 * e0 + this.exponent(h - d)) / (d * d);
+    return curv > 1 / (sv * sv) ? 1 / Math.sqrt(curv) : sv;
   }
 
   /** ∫dB N(B; 0, A) Z(B, ω) (log Z, Var t, f_𝒜) at the current ω into out. */
