@@ -30,6 +30,7 @@ export type { BinningMetrics, KdeMetrics, SpMetrics } from "./metrics/estimatorM
 export type { LayerMetrics } from "./metrics/measureSuite";
 export { type InputChain, type ReplicaChainOptions, replicaChain } from "./metrics/replicaChain";
 export type { ReplicaLayerMetrics } from "./metrics/replicaMeasure";
+export { type WeightMeasures, weightMeasures } from "./metrics/weightMeasures";
 export { type ForwardOptions, type ForwardResult, Network } from "./network/network";
 export { CHUNK_INPUTS, type SamplePropagationOptions, samplePropagation } from "./network/samplePropagation";
 export { readMetrics } from "./training/metricsLog";

@@ -47,6 +47,7 @@ const noisyTanh: TrainConfigInput = {
     binning: { layers: [1, 2] },
     kde: { layers: [1, 2] },
     clustering: { layers: [1, 2, 3] },
+    weights: { layers: [3] },
     estimators: [
       { id: "kde-upper", params: { variance: 0.01 }, layers: [1], label: "kde-upper(0.01)" },
       {
@@ -124,6 +125,10 @@ describe("runTraining", () => {
       expect(l1.sp!.ixt).toBeGreaterThan(l1.kde!.ixtLower - 4 * l1.sp!.stdError);
       expect(l1.sp!.ixt).toBeLessThan(l1.kde!.ixtUpper + 4 * l1.sp!.stdError);
       expect(l3.clustering!.withinDistance).toBeGreaterThan(0);
+      // the weights measure runs only where asked, and its numbers are consistent with each other
+      expect(l1.weights).toBeUndefined();
+      expect(l3.weights!.singularMax).toBeGreaterThanOrEqual(l3.weights!.singularMin);
+      expect(l3.weights!.frobenius).toBeGreaterThanOrEqual(l3.weights!.singularMax);
       // the generic estimator route gives the same KL bound as the built-in KDE measure (same variance β²):
       // the estimator reports Ĥ(T) = Î(X;T) + H(T|X), H(T|X) = (d/2)·ln(2πe·σ²) with d = 5
       const hCond = 2.5 * Math.log(2 * Math.PI * Math.E * 0.01);

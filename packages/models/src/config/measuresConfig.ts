@@ -97,6 +97,8 @@ export const measuresConfigSchema = z
       .object({ layers: z.array(z.number().int().positive()).min(1), noisy: z.boolean().default(false) })
       .strict()
       .optional(),
+    /** Weight shape per layer: singular-value range, ‖W‖_F, distance from orthonormal ‖G − I‖_F, max |bias|. */
+    weights: z.object({ layers: layerList }).strict().optional(),
     /** Within/between-class distances and cosine similarities of the deterministic twin. */
     clustering: z
       .object({ layers: layerList, maxSamples: z.number().int().positive().default(2048) })

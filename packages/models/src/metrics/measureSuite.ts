@@ -30,6 +30,7 @@ import {
 import { type ExactLayerValues, exactLinearValues, linearIncompatibility } from "./exactLinear";
 import { gaussianInputCovariance, type InputChain } from "./replicaChain";
 import { type ReplicaLayerMetrics, ReplicaMeasure, type ReplicaMeasureState } from "./replicaMeasure";
+import { type WeightMeasures, weightMeasures } from "./weightMeasures";
 
 export interface LayerMetrics {
   /** ℓ, 1-based */
@@ -42,6 +43,8 @@ export interface LayerMetrics {
   binning?: BinningMetrics;
   kde?: KdeMetrics;
   clustering?: ClusteringMeasures;
+  /** Singular-value range, ‖W‖_F, ‖G − I‖_F and max |bias| of the layer's weights. */
+  weights?: WeightMeasures;
   /**
    * Generic estimators by label, nats: kind "mi" → Î(X;T_ℓ); "entropy" → Ĥ(T_ℓ); "both" (binning, kde,
    * sp) → their Ĥ(T_ℓ) (binning: H(Bin T) = I(X;Bin T); kde/sp: the differential entropy of the noisy
@@ -97,6 +100,7 @@ export class MeasureSuite {
   private readonly binLayers: number[];
   private readonly kdeLayers: number[];
   private readonly clusterLayers: number[];
+  private readonly weightLayers: number[];
   private readonly estimatorLayers: number[][];
 
   constructor(
@@ -200,6 +204,9 @@ export class MeasureSuite {
     this.clusterLayers = config.clustering
       ? resolveLayers("measures.clustering.layers", config.clustering.layers, L)
       : [];
+    this.weightLayers = config.weights
+      ? resolveLayers("measures.weights.layers", config.weights.layers, L)
+      : [];
     if (this.clusterLayers.length > 0 && this.labels === undefined) {
       throw new InvalidInputError("measures.clustering: needs class labels (a classification task)");
     }
@@ -257,6 +264,7 @@ export class MeasureSuite {
         });
       });
     }
+    for (const l of this.weightLayers) out[l - 1].weights = weightMeasures(this.network.layers[l - 1].map);
     const twinLayers = [
       ...this.binLayers,
       ...this.kdeLayers,
