@@ -7,6 +7,8 @@
 /** Prior P_0 on the i.i.d. input components (replica-math §4.1). */
 export interface Prior {
   readonly name: string;
+  /** True for a Gaussian prior (with linear-Gaussian channels the whole network is jointly Gaussian). */
+  readonly gaussian?: boolean;
   /** ρ_1 = E[x²]. */
   readonly rho: number;
   /** Shannon entropy of P_0 in nats when it is discrete (an upper bound on I(X;T) per unit), else undefined. */
@@ -40,6 +42,8 @@ export interface HiddenValues {
 /** A noisy channel t = φ(z + √σ² ξ), usable as hidden layer and as output layer (replica-math §1.1, §4.2–4.3). */
 export interface Channel {
   readonly name: string;
+  /** True for the linear channel t = z + noise (with a Gaussian prior the whole network is jointly Gaussian). */
+  readonly gaussian?: boolean;
   /** σ², the variance of the Gaussian noise added before φ. */
   readonly varNoise: number;
   /** The same channel with another noise variance (compute_all gives each sub-chain's last layer the output noise). */

@@ -214,10 +214,14 @@ describe("drivers: solvers agree, warm starts, fixed V, dnner mode, options", ()
   });
   it("on explicit spectra where the θ-equation loses its root, the robust driver falls back to ML-VAMP", () => {
     // S1 has no θ root for γ ≳ 0.5 (§6.4 table): dnner's FP fails or is wrong here (§6.5 explicit spectra)
-    const r = computeEntropy({
-      layers: [normal(), linear(1e-5)],
-      weights: [empirical(1.5, EXPLICIT_SPECTRA.S1.eigvals.slice() as number[])],
-    });
+    // dnner's two starts (a jointly Gaussian network would otherwise run the δ start alone)
+    const r = computeEntropy(
+      {
+        layers: [normal(), linear(1e-5)],
+        weights: [empirical(1.5, EXPLICIT_SPECTRA.S1.eigvals.slice() as number[])],
+      },
+      { v0: [[1e-10], [1]] },
+    );
     expect(r.diagnostics.scheme).toBe("vamp");
     expect(r.diagnostics.warnings.join(" ")).toMatch(/no fp run passed the checks/);
     expect(
@@ -265,6 +269,36 @@ describe("drivers: solvers agree, warm starts, fixed V, dnner mode, options", ()
     expect(r.diagnostics.warnings.join(" ")).toMatch(/did not converge/);
     const d = computeEntropy(gauss, { v0: [[1, 1]], maxIter: 3, mode: "dnner" });
     expect(r.entropy).toBe(d.entropy);
+    // under a cap of a few sweeps the runs are plain already: no extra unaccelerated rerun
+    expect(r.diagnostics.starts.some((s) => s.role === "final")).toBe(false);
+    // with room to accelerate (maxIter 10) and a tolerance no run meets, the accelerated runs fail and the
+    // reported values come from a plain rerun: the same numbers as dnner's iteration after 10 sweeps
+    const a = computeEntropy(gauss, { v0: [[1, 1]], maxIter: 10, tol: 1e-300 });
+    const p = computeEntropy(gauss, { v0: [[1, 1]], maxIter: 10, tol: 1e-300, mode: "dnner" });
+    expect(a.diagnostics.converged).toBe(false);
+    expect(a.diagnostics.starts.filter((s) => s.role === "final").length).toBe(1);
+    expect(a.entropy).toBe(p.entropy);
+  });
+  it("jointly Gaussian networks run one start in robust mode (a single stationary point); others run all", () => {
+    const gauss: NetworkSpec = {
+      layers: [normal(0.3, 2), linear(0), linear(0.01)],
+      weights: [
+        { ensemble: "Gaussian", alpha: 0.7 },
+        { ensemble: "Gaussian", alpha: 1.5 },
+      ],
+    };
+    const one = computeEntropy(gauss);
+    expect(one.diagnostics.starts.filter((s) => s.role === "start").length).toBe(1);
+    // the same value from all three of dnner's default starts (explicit v0 list), to 1e-10
+    const all = computeEntropy(gauss, { v0: [[1e-10, 1e-10], [2.09, 1e-10], [2.09, 1]] });
+    expect(all.diagnostics.starts.filter((s) => s.role === "start").length).toBe(3);
+    expectClose(one.entropy, all.entropy, 1e-10, "entropy");
+    expect(computeEntropy(gauss, { mode: "dnner" }).diagnostics.starts.length).toBeGreaterThan(1);
+    const relu: NetworkSpec = {
+      layers: [normal(), { kind: "activation", name: "ReLU", params: { var_noise: 0 } }, linear(0.01)],
+      weights: gauss.weights,
+    };
+    expect(computeEntropy(relu).diagnostics.starts.filter((s) => s.role === "start").length).toBe(3);
   });
   it("v0 forms: a number, a vector with nulls (dnner's None → δ and ρ), a list of vectors", () => {
     expect(computeEntropy(spec, { v0: 0.5 }).diagnostics.starts.map((s) => s.v0)).toEqual([[0.5, 0.5]]);

@@ -10,6 +10,7 @@
  */
 import { ReplicaError } from "../channels/replica-error";
 import type { FixedPoint, ReplicaResult, StartTrace } from "../interface";
+import { MIN_SWEEPS_FOR_ACCELERATION } from "../solvers/anderson";
 import { type FixedPointStart, runFixedPoint } from "../solvers/fixed-point-iteration";
 import type { Network } from "../solvers/network";
 import { conditionalEntropyTerm } from "../solvers/potential";
@@ -133,6 +134,11 @@ function relTol(o: ResolvedOptions): number {
   return Math.min(1e-6, Math.max(1e-9, 100 * o.tol));
 }
 
+/** Robust mode accelerates its runs, except under a cap of a few sweeps (anderson.ts). */
+function accelerated(o: ResolvedOptions): boolean {
+  return o.mode === "robust" && o.maxIter >= MIN_SWEEPS_FOR_ACCELERATION;
+}
+
 function solverOptions(o: ResolvedOptions, tol: number): SolverOptions {
   const robust = o.mode === "robust";
   return {
@@ -140,7 +146,7 @@ function solverOptions(o: ResolvedOptions, tol: number): SolverOptions {
     tol,
     fixedV: o.fixedV,
     relTol: robust ? relTol(o) : undefined,
-    accelerate: robust,
+    accelerate: accelerated(o),
   };
 }
 
@@ -232,6 +238,11 @@ export function robustDriver(net: Network, o: ResolvedOptions): ReplicaResult {
     .sort((a, b) => a.trace.phi - b.trace.phi);
   const first = capped.filter((j) => j.trace.solver === o.solvers[0]);
   const best = first[0] ?? capped[0];
+  if (best !== undefined && !accelerated(o)) {
+    // already the plain iteration's values
+    warnings.push(`did not converge: ${best.trace.reason}; the values are those of the last sweep`);
+    return result(best, all, [], warnings);
+  }
   if (best !== undefined) {
     const start: Start = best.trace.v0 ? { v0: best.trace.v0 } : { state: o.startAt as FixedPoint };
     const plain = attempt(

@@ -16,6 +16,7 @@ export function linearChannel(varNoise: number): Channel {
     );
   return {
     name,
+    gaussian: true,
     varNoise,
     withNoise: (s2) => linearChannel(s2),
     rhoNext: (rhoTilde) => varNoise + rhoTilde,

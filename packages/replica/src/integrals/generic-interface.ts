@@ -36,7 +36,12 @@ export class GenericInterface {
   private phiStar = 0;
   private readonly inner = { logZ: 0, fV: 0, fA: 0 };
   private readonly gridExp = new Float64Array(GRID + 1);
+  private readonly modeH: Float64Array;
+  private readonly modeE: Float64Array;
+  private refH = 0;
+  private refE = 0;
   private readonly outer: GradedPartition;
+  private readonly middle: GradedPartition;
   private readonly opts = {
     inner: {
       epsRel: 1e-7,
@@ -63,8 +68,11 @@ export class GenericInterface {
   readonly result = new Float64Array(3);
 
   constructor(private readonly act: GenericActivation) {
+    this.modeH = new Float64Array(act.breakpoints.length + 1);
+    this.modeE = new Float64Array(act.breakpoints.length + 1);
     this.outer = new GradedPartition(act.breakpoints.length + 1, 2, 4, 4);
     this.opts.outer.breakpoints = this.outer.breakpoints;
+    this.middle = new GradedPartition(2 * act.breakpoints.length + 2, 0.5, 2.5, 0.25);
   }
 
   private exponent(h: number): number {
@@ -96,24 +104,26 @@ export class GenericInterface {
     // section; the exponent is concave on a piece of a piecewise-linear φ), so that e* is the true maximum: a
     // grid value far below it made e^{e − e*} overflow (A = 5e4, v = 1: "integrand is not finite (Infinity)")
     // or, with the peak missed by every node, the integral underflow to 0 and log Z = −∞ (NaN further up).
+    // Every piece's own mode is kept (not only the best): at large A·v a piece whose mode is a little lower may hold
+    // a peak far narrower than √v (ReLU at B ≈ √A: the flat side's truncated prior and a spike of width 1/√A on
+    // the positive side), which the adaptive pass would only find by bisecting down to its width.
+    let nModes = 0;
+    const modeH = this.modeH;
+    const me = this.modeE;
     let a = lo;
     for (let j = 0; j <= this.act.breakpoints.length; j++) {
-      const b = j < this.act.breakpoints.length ? this.act.breakpoints[j] : hi;
+      const b = j < this.act.breakpoints.length ? Math.min(this.act.breakpoints[j], hi) : hi;
       if (!(b > a)) continue;
-      if (b > hi) break;
-      const refined = this.refineMode(a, b);
-      if (refined.e > best) {
-        best = refined.e;
-        hb = refined.h;
+      this.refineMode(a, b);
+      modeH[nModes] = this.refH;
+      me[nModes] = this.refE;
+      nModes++;
+      if (this.refE > best) {
+        best = this.refE;
+        hb = this.refH;
       }
       a = b;
-    }
-    if (hi > a) {
-      const refined = this.refineMode(a, hi);
-      if (refined.e > best) {
-        best = refined.e;
-        hb = refined.h;
-      }
+      if (b >= hi) break;
     }
     for (const p of this.act.breakpoints) {
       if (p > lo && p < hi) {
@@ -130,10 +140,27 @@ export class GenericInterface {
     this.hStar = hb;
     this.eStar = best;
     this.phiStar = this.act.phi(hb);
-    // Absolute floors from a Riemann estimate of ∫e^{e − e*}: the centred first moments are ~0 by design.
+    // Absolute floors from an estimate of ∫e^{e − e*} (Riemann sum on the grid plus the Laplace mass of each
+    // mode): the centred first moments are ~0 by design.
     let est = 0;
     for (let i = 0; i <= GRID; i++) est += Math.exp(es[i] - best);
     est *= (hi - lo) / GRID;
+    const bp = this.opts.inner.breakpoints;
+    bp.length = 0;
+    for (const p of this.act.breakpoints) if (p > lo && p < hi) bp.push(p);
+    // a peak much narrower than the window: panels at its own scale around it (nodes of a window-wide panel
+    // would all fall where the integrand has underflowed)
+    for (let j = 0; j < nModes; j++) {
+      if (!(me[j] > best - 60)) continue;
+      const h = modeH[j];
+      const width = this.modeWidth(h, sv);
+      est = Math.max(est, 2.5 * width * Math.exp(me[j] - best));
+      if (width >= 1e-2 * sv) continue;
+      if (h > lo && h < hi) bp.push(h);
+      for (let k = 1; k <= 4 ** 6; k *= 4) {
+        for (const p of [h - k * width, h + k * width]) if (p > lo && p < hi) bp.push(p);
+      }
+    }
     const fl = this.opts.inner.epsAbs;
     const dphi = Math.abs(this.act.phi(hb + sv) - this.act.phi(hb - sv)) + 1e-300;
     fl[0] = 1e-14 * est;
@@ -141,18 +168,6 @@ export class GenericInterface {
     fl[2] = 1e-13 * est * dphi * dphi;
     fl[3] = 1e-12 * est * sv;
     fl[4] = 1e-13 * est * v;
-    const bp = this.opts.inner.breakpoints;
-    bp.length = 0;
-    for (const p of this.act.breakpoints) if (p > lo && p < hi) bp.push(p);
-    if (!bp.some((p) => Math.abs(p - hb) < 1e-12 * (1 + Math.abs(hb))) && hb > lo && hb < hi) bp.push(hb);
-    // a peak much narrower than the window: panels at its own scale around it (nodes of a window-wide panel
-    // would all fall where the integrand has underflowed)
-    const width = this.modeWidth(hb, sv);
-    if (width < 1e-2 * sv) {
-      for (let k = 1; k <= 4 ** 6; k *= 4) {
-        for (const p of [hb - k * width, hb + k * width]) if (p > lo && p < hi) bp.push(p);
-      }
-    }
     bp.sort((a, b) => a - b);
     const r = gaussKronrodVector(
       (h, out) => {
@@ -172,6 +187,7 @@ export class GenericInterface {
       hi,
       this.opts.inner,
     );
+    (globalThis as any).__innerEvals = ((globalThis as any).__innerEvals ?? 0) + r.evaluations;
     const [i0, i1, i2, i3, i4] = r.value;
     const mt = i1 / i0;
     const mh = i3 / i0;
@@ -180,8 +196,8 @@ export class GenericInterface {
     this.inner.fA = 1 / v - Math.max(0, i4 / i0 - mh * mh) / (v * v);
   }
 
-  /** Golden-section maximum of the exponent on [a, b] (to ~1e−12 of the bracket). */
-  private refineMode(a: number, b: number): { h: number; e: number } {
+  /** Golden-section maximum of the exponent on [a, b] (to ~1e−12 of the bracket) into refH, refE. */
+  private refineMode(a: number, b: number): void {
     const g = 0.5 * (Math.sqrt(5) - 1);
     let x1 = b - g * (b - a);
     let x2 = a + g * (b - a);
@@ -202,7 +218,8 @@ export class GenericInterface {
         e2 = this.exponent(x2);
       }
     }
-    return e1 >= e2 ? { h: x1, e: e1 } : { h: x2, e: e2 };
+    this.refH = e1 >= e2 ? x1 : x2;
+    this.refE = e1 >= e2 ? e1 : e2;
   }
 
   /** Width of the posterior peak at its mode h: 1/√(−e''(h)) from a central difference, at most √v. */
@@ -240,22 +257,41 @@ export class GenericInterface {
     mf[0] = 1e-13 * (1 + 0.5 * A * (pmax * pmax + pmin * pmin));
     mf[1] = 1e-13 * (pmax - pmin) ** 2;
     mf[2] = 1e-13 * (1 / v);
-    const bp = this.opts.middle.breakpoints;
-    bp.length = 0;
-    const panels = 2;
-    for (let i = 1; i < panels; i++) bp.push(lo + ((hi - lo) * i) / panels);
+    // The density of B given ω is the image of N(h₀; ω, v) under Aφ smoothed by N(0, A): where φ is flat (or
+    // saturates) it has a spike of width √A at Aφ(p), tiny against the range A·(pmax − pmin) once A·v ≫ 1, and
+    // the posterior switches pieces across it. Grade the mesh towards those images (sinh map: every scale
+    // from √A to the range in O(1) panels); in u = (B − lo)/S.
+    const S = hi - lo;
+    const gp = this.middle;
+    gp.reset();
+    const wid = sA / S;
+    const hw = H_WINDOW * sv;
+    for (const p of this.act.breakpoints) {
+      if (p > this.omega - hw && p < this.omega + hw) {
+        // a jump: both one-sided values
+        const e = 1e-12 * (1 + Math.abs(p));
+        gp.feature((A * this.act.phi(p - e) - lo) / S, wid);
+        gp.feature((A * this.act.phi(p + e) - lo) / S, wid);
+      }
+    }
+    gp.feature((A * this.act.phi(this.omega - hw) - lo) / S, wid);
+    gp.feature((A * this.act.phi(this.omega + hw) - lo) / S, wid);
+    gp.build(0, 1);
+    this.opts.middle.breakpoints = gp.breakpoints;
     const r = gaussKronrodVector(
-      (B, o) => {
+      (s, o) => {
+        gp.map(s);
+        const B = lo + S * gp.x;
         this.B = B;
         this.posterior();
-        const dens = (Math.exp((-0.5 * B * B) / A + this.inner.logZ) * INV_SQRT_2PI) / sA;
+        const dens = (Math.exp((-0.5 * B * B) / A + this.inner.logZ) * INV_SQRT_2PI * S * gp.jac) / sA;
         o[0] = dens * this.inner.logZ;
         o[1] = dens * this.inner.fV;
         o[2] = dens * this.inner.fA;
       },
       3,
-      lo,
-      hi,
+      0,
+      gp.n,
       this.opts.middle,
     );
     out[0] = r.value[0];

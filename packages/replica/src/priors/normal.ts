@@ -10,6 +10,7 @@ export function normalPrior(mean: number, variance: number): Prior {
   const rho = variance + mean * mean;
   return {
     name: `Normal(${mean}, ${variance})`,
+    gaussian: true,
     rho,
     V: (A) => variance / (1 + A * variance),
     Psi: (A) => 0.5 * A * rho - 0.5 * Math.log1p(A * variance),

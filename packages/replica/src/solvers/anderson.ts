@@ -14,6 +14,16 @@
  */
 export const MAX_LOG_DEVIATION = 1;
 
+/** Past differences the solvers mix (m). */
+export const ANDERSON_DEPTH = 3;
+
+/**
+ * Below this iteration cap the solvers iterate plainly: mixing starts after the first sweep and needs a few
+ * sweeps of history to pay off, and a run capped at a handful of sweeps is asked for the iterate after those
+ * sweeps (dnner's save-and-resume pattern), which only the plain iteration gives.
+ */
+export const MIN_SWEEPS_FOR_ACCELERATION = 2 * (ANDERSON_DEPTH + 1);
+
 export class AndersonAccelerator {
   /** Residuals f_j and images g_j of the last depth+1 steps, ring-buffered (slot k at k·dim). */
   private readonly f: number[];

@@ -5,7 +5,7 @@
  * (Ã_{ℓ+1}, Ṽ_ℓ), so the V update reuses the values of the backward sweep.
  */
 import type { FixedPoint, HiddenValues } from "../interface";
-import { AndersonAccelerator, MAX_LOG_DEVIATION } from "./anderson";
+import { ANDERSON_DEPTH, AndersonAccelerator, MAX_LOG_DEVIATION } from "./anderson";
 import type { Network } from "./network";
 import {
   ConvergenceMonitor,
@@ -56,7 +56,9 @@ export function runFixedPoint(net: Network, start: FixedPointStart, opts: Solver
 
   // Anderson mixing of (log V, log A) — robust mode, no frozen or fixed layers (dnner mode iterates plainly)
   const accel =
-    opts.accelerate && !anyFixed ? new AndersonAccelerator(2 * L, 3, MAX_LOG_DEVIATION) : undefined;
+    opts.accelerate && !anyFixed
+      ? new AndersonAccelerator(2 * L, ANDERSON_DEPTH, MAX_LOG_DEVIATION)
+      : undefined;
   const x = new Array<number>(2 * L).fill(0);
   const gx = new Array<number>(2 * L).fill(0);
   const nx = new Array<number>(2 * L).fill(0);

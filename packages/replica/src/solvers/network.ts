@@ -24,6 +24,7 @@ export interface Network {
  * 𝒱 at the same point, φ and the stationarity check ask again at the final state, and ML-VAMP alternates
  * between two points per iteration.
  */
+/** (A linear channel's closed form costs less than the lookup: it is not wrapped.) */
 function memoizeHidden(channel: Channel): Channel {
   const keys = new Float64Array(6).fill(Number.NaN);
   const vals: HiddenValues[] = [
@@ -45,6 +46,7 @@ function memoizeHidden(channel: Channel): Channel {
   };
   return {
     name: channel.name,
+    gaussian: channel.gaussian,
     varNoise: channel.varNoise,
     withNoise: (s2) => channel.withNoise(s2),
     rhoNext: (r) => channel.rhoNext(r),
@@ -69,5 +71,14 @@ export function buildNetwork(
     rho.push(i === 0 ? prior.rho : channels[i - 1].rhoNext(rhoT[i - 1]));
     rhoT.push((ensembles[i].eigMean * rho[i]) / alpha[i]);
   }
-  return { prior, channels: channels.map(memoizeHidden), ensembles, depth, alpha, alphaT, rho, rhoT };
+  return {
+    prior,
+    channels: channels.map((c) => (c.gaussian ? c : memoizeHidden(c))),
+    ensembles,
+    depth,
+    alpha,
+    alphaT,
+    rho,
+    rhoT,
+  };
 }

@@ -7,7 +7,7 @@
  * the drivers use the fixed-point iteration for fixed V).
  */
 import type { FixedPoint } from "../interface";
-import { AndersonAccelerator, MAX_LOG_DEVIATION } from "./anderson";
+import { ANDERSON_DEPTH, AndersonAccelerator, MAX_LOG_DEVIATION } from "./anderson";
 import type { Network } from "./network";
 import {
   ConvergenceMonitor,
@@ -57,7 +57,9 @@ export function runVamp(net: Network, start: VampStart, opts: SolverOptions): So
 
   // Anderson mixing of (log a1x, log q), the variables one iteration maps to the next (robust mode; see
   // anderson.ts); off once a layer froze
-  const accel = opts.accelerate ? new AndersonAccelerator(2 * L, 3, MAX_LOG_DEVIATION) : undefined;
+  const accel = opts.accelerate
+    ? new AndersonAccelerator(2 * L, ANDERSON_DEPTH, MAX_LOG_DEVIATION)
+    : undefined;
   const x = new Array<number>(2 * L).fill(0);
   const gx = new Array<number>(2 * L).fill(0);
   const nx = new Array<number>(2 * L).fill(0);
