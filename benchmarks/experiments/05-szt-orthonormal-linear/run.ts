@@ -13,7 +13,6 @@ import { join } from "node:path";
 import { experimentArgs } from "../lib/cli";
 import { fmt, runHeader, since, table, writePlot } from "../lib/report";
 import {
-  finalWeightShape,
   movingEpochs,
   type SztPoint,
   snapshotScatter,
@@ -42,6 +41,7 @@ const t0 = performance.now();
 const points: SztPoint[] = [];
 let recorded = 0;
 const weightRows: (string | number)[][] = [];
+const weightPoints: Array<{ run: string; epoch: number; layer: string; value: number }> = [];
 const scatters: string[] = [];
 for (const r of runs) {
   const c = readConfig(r.file);
@@ -52,13 +52,29 @@ for (const r of runs) {
   recorded += recordedSeconds(records);
   const pts = sztPoints(name, records);
   points.push(...pts);
-  const shape = finalWeightShape(dir);
-  weightRows.push([
-    name,
-    ...(shape
-      ? shape.map((w) => `${fmt(w.gramDeviation, 2)} / ${fmt(w.maxBias, 2)}`)
-      : ["final checkpoint not readable"]),
-  ]);
+  // ‖G_ℓ − I‖_F per layer at every measured epoch (measures.weights), first and last in the table
+  const withWeights = records.filter((rec) => rec.layers?.some((l) => l.weights !== undefined));
+  for (const rec of withWeights) {
+    for (const l of rec.layers ?? []) {
+      if (l.weights)
+        weightPoints.push({
+          run: name,
+          epoch: rec.epoch,
+          layer: `W${l.layer}`,
+          value: l.weights.gramDeviation,
+        });
+    }
+  }
+  for (const rec of [withWeights[0], withWeights.at(-1)]) {
+    if (rec === undefined) continue;
+    weightRows.push([
+      name,
+      rec.epoch,
+      ...(rec.layers ?? []).map((l) =>
+        l.weights ? `${fmt(l.weights.gramDeviation, 2)} / ${fmt(l.weights.biasMaxAbs, 2)}` : "—",
+      ),
+    ]);
+  }
   // the reference run's scatter plot is in experiment 4's report
   const spec =
     r.outDir === args.outDir
@@ -83,6 +99,22 @@ await writePlot(
   "clustering.svg",
   sztClusteringPlot(points, "Clustering of the deterministic twin"),
 );
+await writePlot(args.outDir, "orthonormality.svg", {
+  $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+  title: "Distance from orthonormal ‖G − I‖_F of each layer's weights",
+  data: { values: weightPoints },
+  facet: { column: { field: "run", type: "nominal", title: null } },
+  spec: {
+    width: 260,
+    height: 180,
+    mark: { type: "line", point: { size: 10 } },
+    encoding: {
+      x: { field: "epoch", type: "quantitative" },
+      y: { field: "value", type: "quantitative", title: "‖G − I‖_F", scale: { type: "log" } },
+      color: { field: "layer", type: "nominal", title: "layer" },
+    },
+  },
+});
 const acc = (name: string) => points.filter((p) => p.run === name && p.testAcc !== undefined).at(-1)?.testAcc;
 const names = [...new Set(points.map((p) => p.run))];
 
@@ -102,10 +134,12 @@ ${sztSummaryTable(summary)}
 
 Final test accuracy: ${names.map((n) => `${n} ${acc(n)?.toFixed(4) ?? "—"}`).join(", ")}.
 
-Did the regulariser make the weights orthonormal? ‖G_ℓ − I‖_F (G_ℓ the smaller Gram matrix of W_ℓ) / max |b_ℓ| at
-the end of each run, read from its final checkpoint:
+Did the regulariser make the weights orthonormal? ‖G_ℓ − I‖_F (G_ℓ the smaller Gram matrix of W_ℓ; 0 = orthonormal)
+and max |b_ℓ|, measured every 10 epochs during training (\`measures.weights\`); first and last measured epoch:
 
-${table(["run", ...[1, 2, 3, 4, 5, 6].map((l) => `W${l}`)], weightRows)}
+${table(["run", "epoch", ...[1, 2, 3, 4, 5, 6].map((l) => `W${l}: ‖G − I‖_F / max abs b`)], weightRows)}
+
+![orthonormality](orthonormality.svg)
 
 ![clustering](clustering.svg)
 
