@@ -34,31 +34,35 @@ export class GenericInterface {
   private hStar = 0;
   private eStar = 0;
   private phiStar = 0;
-  private readonly inner = { logZ: 0, fV: 0, fA: 0 };
+  private readonly inner = { logZ: 0, logDens: 0, fV: 0, fA: 0 };
+  private logDens0 = 0;
   private readonly gridExp = new Float64Array(GRID + 1);
   private readonly modeH: Float64Array;
   private readonly modeE: Float64Array;
   private refH = 0;
   private refE = 0;
+  private cB = 0;
+  private cH = 0;
+  private eOff = 0;
   private readonly outer: GradedPartition;
   private readonly middle: GradedPartition;
   private readonly opts = {
     inner: {
-      epsRel: 1e-7,
+      epsRel: 1e-10,
       epsAbs: new Float64Array(5),
       maxSubdivisions: 200,
       breakpoints: [] as number[],
       throwOnFailure: false,
     },
     middle: {
-      epsRel: 1e-6,
+      epsRel: 1e-9,
       epsAbs: new Float64Array(3),
       maxSubdivisions: 200,
       breakpoints: [] as number[],
       throwOnFailure: false,
     },
     outer: {
-      epsRel: 1e-6,
+      epsRel: 1e-9,
       epsAbs: new Float64Array(3),
       maxSubdivisions: 200,
       breakpoints: [] as number[],
@@ -82,7 +86,7 @@ export class GenericInterface {
   }
 
   /** log Z, Var_post(t) and 1/v − Var_post(h)/v² at (B, ω) into `this.inner`. */
-  private posterior(): void {
+  private posterior(skipBelow = Number.NEGATIVE_INFINITY): void {
     const { v } = this;
     const sv = Math.sqrt(v);
     const lo = this.omega - H_WINDOW * sv;
@@ -140,11 +144,28 @@ export class GenericInterface {
     this.hStar = hb;
     this.eStar = best;
     this.phiStar = this.act.phi(hb);
+    this.cB = this.B - this.A * this.phiStar;
+    this.cH = (hb - this.omega) / v;
+    this.eOff = this.exponent(hb) - best;
+    // log of N(B; 0, A)·e^{best}·√(2πA), as −(h*−ω)²/(2v) − A(φ* − B/A)²/2 − eOff: the plain −B²/(2A) + best
+    // subtracts two numbers of size A·φ²/2 (1e10 at A = 1e10) and lost 1e−6 of the B-density.
+    const dp = this.phiStar - this.B / this.A;
+    const dw = hb - this.omega;
+    this.logDens0 = (-0.5 * dw * dw) / v - 0.5 * this.A * dp * dp - this.eOff;
     // Absolute floors from an estimate of ∫e^{e − e*} (Riemann sum on the grid plus the Laplace mass of each
     // mode): the centred first moments are ~0 by design.
     let est = 0;
     for (let i = 0; i <= GRID; i++) est += Math.exp(es[i] - best);
     est *= (hi - lo) / GRID;
+    // A B where the density is negligible (its tails: the range is conservative) needs no inner integral:
+    // ∫e^{e − e*} ≤ the window's length, so log(density·√(2πA)) ≤ logDens0 + log(2H/√(2π)).
+    if (this.logDens0 + Math.log(2 * H_WINDOW * INV_SQRT_2PI) < skipBelow) {
+      this.inner.logZ = best;
+      this.inner.logDens = Number.NEGATIVE_INFINITY;
+      this.inner.fV = 0;
+      this.inner.fA = 0;
+      return;
+    }
     const bp = this.opts.inner.breakpoints;
     bp.length = 0;
     for (const p of this.act.breakpoints) if (p > lo && p < hi) bp.push(p);
@@ -155,8 +176,8 @@ export class GenericInterface {
       const h = modeH[j];
       const width = this.modeWidth(h, sv);
       est = Math.max(est, 2.5 * width * Math.exp(me[j] - best));
-      if (width >= 1e-2 * sv) continue;
       if (h > lo && h < hi) bp.push(h);
+      if (width >= 0.1 * sv) continue;
       for (let k = 1; k <= 4 ** 6; k *= 4) {
         for (const p of [h - k * width, h + k * width]) if (p > lo && p < hi) bp.push(p);
       }
@@ -171,11 +192,15 @@ export class GenericInterface {
     bp.sort((a, b) => a - b);
     const r = gaussKronrodVector(
       (h, out) => {
+        // e(h) − e*, written in the differences from the mode: the plain form subtracts terms of size A·φ² ~ 1e11
+        // (A = 1e10) whose rounding, amplified by e^{…}, left a relative noise of 1e−4 that the adaptive pass
+        // bisected in vain.
         const p = this.act.phi(h);
-        const d = h - this.omega;
-        const w = Math.exp((-0.5 * d * d) / this.v - 0.5 * this.A * p * p + this.B * p - this.eStar);
         const dt = p - this.phiStar;
         const dh = h - this.hStar;
+        const w = Math.exp(
+          dt * (this.cB - 0.5 * this.A * dt) - dh * (this.cH + (0.5 * dh) / this.v) + this.eOff,
+        );
         out[0] = w;
         out[1] = w * dt;
         out[2] = w * dt * dt;
@@ -187,11 +212,12 @@ export class GenericInterface {
       hi,
       this.opts.inner,
     );
-    (globalThis as any).__innerEvals = ((globalThis as any).__innerEvals ?? 0) + r.evaluations;
     const [i0, i1, i2, i3, i4] = r.value;
     const mt = i1 / i0;
     const mh = i3 / i0;
-    this.inner.logZ = this.eStar + Math.log((i0 * INV_SQRT_2PI) / sv);
+    const logI = Math.log((i0 * INV_SQRT_2PI) / sv);
+    this.inner.logZ = this.eStar + logI;
+    this.inner.logDens = this.logDens0 + logI;
     this.inner.fV = Math.max(0, i2 / i0 - mt * mt);
     this.inner.fA = 1 / v - Math.max(0, i4 / i0 - mh * mh) / (v * v);
   }
@@ -219,7 +245,7 @@ export class GenericInterface {
       }
     }
     this.refH = e1 >= e2 ? x1 : x2;
-    this.refE = e1 >= e2 ? e1 : e2;
+    this.refE = Math.max(e1, e2);
   }
 
   /** Width of the posterior peak at its mode h: 1/√(−e''(h)) from a central difference, at most √v. */
@@ -283,8 +309,9 @@ export class GenericInterface {
         gp.map(s);
         const B = lo + S * gp.x;
         this.B = B;
-        this.posterior();
-        const dens = (Math.exp((-0.5 * B * B) / A + this.inner.logZ) * INV_SQRT_2PI * S * gp.jac) / sA;
+        // e^{−60} of the density times |log Z| ≤ 1e−26·(1 + |e*|) is far below the tolerance of every component
+        this.posterior(-60 - Math.log1p(Math.abs(B) * (1 + Math.abs(B) / A)));
+        const dens = (Math.exp(this.inner.logDens) * INV_SQRT_2PI * S * gp.jac) / sA;
         o[0] = dens * this.inner.logZ;
         o[1] = dens * this.inner.fV;
         o[2] = dens * this.inner.fA;
