@@ -250,6 +250,13 @@ describe("USV ensemble and Empirical from a matrix", () => {
     expect(() => createEnsemble({ ensemble: "Empirical", eigvals: [1, 2] })).toThrow(
       /alpha: required with eigvals/,
     );
+    // a 2 × 4 matrix (α = 0.5) has rank ≤ 2: WᵀW has at least 2 zero eigenvalues of 4 (round-off counts as 0)
+    expect(() => createEnsemble({ ensemble: "Empirical", alpha: 0.5, eigvals: [0, 1, 2, 3] })).toThrow(
+      /eigvals: α = 0.5 < 1 means WᵀW has rank ≤ α·n = 2, so at least 2 of its 4 eigenvalues are 0 .*; got 1/,
+    );
+    expect(createEnsemble({ ensemble: "Empirical", alpha: 0.5, eigvals: [-1e-16, 3e-16, 2, 3] }).alpha).toBe(
+      0.5,
+    );
     expect(() =>
       createEnsemble({ ensemble: "Empirical", matrix: { rows: 2, cols: 2, data: [1, 2, 3] } }),
     ).toThrow(/matrix: data must hold rows × cols numbers/);

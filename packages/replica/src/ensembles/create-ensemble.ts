@@ -12,9 +12,29 @@ import { type EnsembleSpec, ensembleSpecSchema } from "../spec/network-spec";
 import { parseOrThrow } from "../spec/parse";
 import { empiricalEnsemble } from "./empirical";
 import { gaussianEnsemble } from "./gaussian";
-import { spectrumFromEigenvalues, spectrumFromPositive } from "./spectrum";
+import {
+  type Spectrum,
+  spectrumFromEigenvalues,
+  spectrumFromPositive,
+  ZERO_EIGENVALUE_RTOL,
+} from "./spectrum";
 
 /** Build from an already validated spec (`field` names it in errors about the numbers themselves). */
+/**
+ * WᵀW of an n_ℓ × n_{ℓ−1} matrix has rank ≤ n_ℓ = α·n_{ℓ−1}: with α < 1 at least a fraction 1 − α of its
+ * eigenvalues are zero. A spectrum with fewer zeros belongs to no matrix of that shape, and the θ-equation
+ * then loses its root mid-iteration ("no valid fixed point") — say why up front instead.
+ */
+function checkRank(spectrum: Spectrum, alpha: number, n: number, field: string): void {
+  const zeros = Math.round(spectrum.zeroFraction * n);
+  const needed = n - Math.ceil(alpha * n - 1e-9);
+  if (zeros < needed) {
+    throw new ReplicaError(
+      `${field}: α = ${alpha} < 1 means WᵀW has rank ≤ α·n = ${n - needed}, so at least ${needed} of its ${n} eigenvalues are 0 (≤ ${ZERO_EIGENVALUE_RTOL}·max); got ${zeros}`,
+    );
+  }
+}
+
 export function ensembleFromSpec(spec: EnsembleSpec, field = "weights"): Ensemble {
   switch (spec.ensemble) {
     case "Gaussian":
@@ -41,11 +61,9 @@ export function ensembleFromSpec(spec: EnsembleSpec, field = "weights"): Ensembl
           throw new ReplicaError(`${field}.eigvals: ${eig.length} values for n_cols = ${spec.n_cols}`);
         }
       }
-      return empiricalEnsemble(
-        alpha,
-        spectrumFromEigenvalues(eig, `${field}.eigvals`),
-        `Empirical(${alpha}, n=${eig.length})`,
-      );
+      const spectrum = spectrumFromEigenvalues(eig, `${field}.eigvals`);
+      checkRank(spectrum, alpha, eig.length, `${field}.eigvals`);
+      return empiricalEnsemble(alpha, spectrum, `Empirical(${alpha}, n=${eig.length})`);
     }
     case "USV":
       return usvEnsemble(spec.alpha, spec.singularValues);
