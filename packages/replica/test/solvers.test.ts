@@ -290,7 +290,13 @@ describe("drivers: solvers agree, warm starts, fixed V, dnner mode, options", ()
     const one = computeEntropy(gauss);
     expect(one.diagnostics.starts.filter((s) => s.role === "start").length).toBe(1);
     // the same value from all three of dnner's default starts (explicit v0 list), to 1e-10
-    const all = computeEntropy(gauss, { v0: [[1e-10, 1e-10], [2.09, 1e-10], [2.09, 1]] });
+    const all = computeEntropy(gauss, {
+      v0: [
+        [1e-10, 1e-10],
+        [2.09, 1e-10],
+        [2.09, 1],
+      ],
+    });
     expect(all.diagnostics.starts.filter((s) => s.role === "start").length).toBe(3);
     expectClose(one.entropy, all.entropy, 1e-10, "entropy");
     expect(computeEntropy(gauss, { mode: "dnner" }).diagnostics.starts.length).toBeGreaterThan(1);
