@@ -194,6 +194,7 @@ describe("report files", () => {
       /suite `r`, hash `[0-9a-f]{12}`: 3 tasks, 2 estimator configurations, 24 runs \(4 failed\)/,
     );
     expect(md).toContain("run wall time 12.5 s on 2 worker thread(s)");
+    expect(md).toContain("- seeds 0, 1\n");
     expect(md).toContain("machine: 2 CPUs (Test CPU), 8 GiB memory, Node v20.0.0, linux");
     expect(md).toContain("commit `0123abc`; tfjs backend: none (test)");
     expect(md).toContain(
@@ -256,5 +257,34 @@ describe("progress", () => {
     p.tick(false);
     p.finish();
     expect(out[out.length - 1]).toBe("\rs [########################] 2/2 (100%), in 1m 01s\x1b[K\n");
+  });
+});
+
+describe("report of a filtered run", () => {
+  it("says which seeds the results hold when they are a share of the suite's", async () => {
+    const suite = parseSuite(
+      { name: "s", tasks: [{ spec: { family: "t" } }], estimators: [{ id: "a" }], n: [10], seeds: [0, 1, 2] },
+      "s",
+    );
+    const results = [result("a(k=3)", "t/n0=1", 10, 2, 0.9, 1), result("a(k=3)", "t/n0=1", 10, 0, 0.8, 1)];
+    const report = await buildReport({
+      suite,
+      results,
+      truths: { k1: truthOf("t/n0=1", 1) },
+      machine: {
+        cpus: 2,
+        cpuModel: "Test CPU",
+        memoryGiB: 8,
+        node: "v20.0.0",
+        platform: "linux",
+        commit: "0123abc",
+        dirty: false,
+        tfjsBackend: "none (test)",
+      },
+      date: new Date(0),
+    });
+    expect(report.markdown).toContain(
+      "- seeds 0, 2 only (the suite has 0, 1, 2: bias and RMSE are over these seeds)",
+    );
   });
 });

@@ -35,6 +35,13 @@ export interface Report {
 
 const TARGET_NAME = { mi: "mutual information I(X;Y)", entropy: "entropy H(Y)" } as const;
 
+/** Which seeds the results hold: a filtered run (`--filter seed=0`) covers a share of the suite's. */
+function seedsLine(suiteSeeds: readonly number[], results: ReportInput["results"]): string {
+  const seen = [...new Set(results.map((r) => r.seed))].sort((a, b) => a - b);
+  const all = seen.length === suiteSeeds.length;
+  return `seeds ${seen.join(", ")}${all ? "" : ` only (the suite has ${suiteSeeds.join(", ")}: bias and RMSE are over these seeds)`}`;
+}
+
 export async function buildReport(input: ReportInput): Promise<Report> {
   const { suite, results, truths, machine } = input;
   const all = toCells(results);
@@ -48,6 +55,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
     kind: "list",
     items: [
       `suite \`${suite.name}\`, hash \`${hash}\`: ${Object.keys(truths).length} tasks, ${new Set(results.map((r) => r.label)).size} estimator configurations, ${results.length} runs (${failures} failed)`,
+      seedsLine(suite.seeds, results),
       ...(input.run
         ? [
             `run wall time ${secs(input.run.seconds)} s on ${input.run.workers === 0 ? "the main thread" : `${input.run.workers} worker thread(s)`}${input.run.resumed ? " (resumed: earlier results reused)" : ""}`,
