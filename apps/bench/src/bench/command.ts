@@ -128,9 +128,9 @@ export async function bench(suiteArg: string, opts: BenchOptions): Promise<numbe
   const results = readResults(outDir);
   const truths = readTruths(outDir);
   if (results.length === 0) throw new CliError(`no results in ${show(outDir)}/results.jsonl`);
-  const machine = machineInfo(root);
-  const current = makeBaseline({ name: suite.name, hash: suiteHash(suite) }, results, truths, machine.commit);
   const basePath = opts.baseline ? resolve(opts.baseline) : baselinePath(suite.name, root);
+  const machine = machineInfo(root, [outDir, basePath]);
+  const current = makeBaseline({ name: suite.name, hash: suiteHash(suite) }, results, truths, machine.commit);
 
   let comparison: Comparison | undefined;
   if (opts.ci) {

@@ -5,6 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { cpus, platform, release, totalmem } from "node:os";
+import { relative } from "node:path";
 
 export interface MachineInfo {
   cpus: number;
@@ -25,10 +26,15 @@ function git(args: string[], cwd: string): string | undefined {
   }
 }
 
-export function machineInfo(cwd = process.cwd()): MachineInfo {
+/**
+ * `ignore`: paths whose changes do not make the tree dirty — the run's own outputs (results directory,
+ * baseline file), which the run itself has just rewritten.
+ */
+export function machineInfo(cwd = process.cwd(), ignore: readonly string[] = []): MachineInfo {
   const list = cpus();
   const commit = git(["rev-parse", "HEAD"], cwd) ?? "unknown (not a git checkout)";
-  const status = git(["status", "--porcelain", "--untracked-files=no"], cwd);
+  const exclude = ignore.map((p) => `:(exclude)${relative(cwd, p) || "."}`);
+  const status = git(["status", "--porcelain", "--untracked-files=no", "--", ".", ...exclude], cwd);
   return {
     cpus: list.length,
     cpuModel: list[0]?.model.trim() ?? "unknown",
