@@ -153,17 +153,18 @@ describe("baseline gate", () => {
   });
 });
 
+const machine: MachineInfo = {
+  cpus: 2,
+  cpuModel: "Test CPU",
+  memoryGiB: 8,
+  node: "v20.0.0",
+  platform: "linux",
+  commit: "0123abc",
+  dirty: false,
+  tfjsBackend: "none (test)",
+};
+
 describe("report files", () => {
-  const machine: MachineInfo = {
-    cpus: 2,
-    cpuModel: "Test CPU",
-    memoryGiB: 8,
-    node: "v20.0.0",
-    platform: "linux",
-    commit: "0123abc",
-    dirty: false,
-    tfjsBackend: "none (test)",
-  };
   const suite = parseSuite(
     { name: "r", tasks: [{ spec: { family: "t" } }], estimators: [{ id: "a" }], n: [10, 100], seeds: [0, 1] },
     "r",
@@ -271,16 +272,7 @@ describe("report of a filtered run", () => {
       suite,
       results,
       truths: { k1: truthOf("t/n0=1", 1) },
-      machine: {
-        cpus: 2,
-        cpuModel: "Test CPU",
-        memoryGiB: 8,
-        node: "v20.0.0",
-        platform: "linux",
-        commit: "0123abc",
-        dirty: false,
-        tfjsBackend: "none (test)",
-      },
+      machine,
       date: new Date(0),
     });
     expect(report.markdown).toContain(
