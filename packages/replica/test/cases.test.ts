@@ -182,7 +182,7 @@ function expectError(c: RefCase): void {
     return;
   }
   if (c.id === "single/B5-leakyrelu0.5/gauss-a2") {
-    // dnner: NotImplementedError("LeakyReLU output not implemented"). t = LeakyReLU_γ(h) is an invertible map of
+    // dnner has no LeakyReLU output channel (it raises). t = LeakyReLU_γ(h) is an invertible map of
     // h = z + noise with |dt/dh| = γ on h < 0 (probability ½ for this symmetric input), so
     // H(T) = H(Linear output) + α·½·log γ and the MI is unchanged: checked against the Linear-output network.
     expect(out.error).toBeNull();
