@@ -39,6 +39,12 @@ export interface HiddenValues {
   I?: number;
 }
 
+/**
+ * The accuracy (relative error of Ψ, 𝒱, 𝒜) at which `Channel.hidden` may switch to a cheaper integration: what a
+ * solver asks for while its relative step is above 1e−2 (solvers/run.ts `sweepAccuracy`).
+ */
+export const SCREENING_ACCURACY = 1e-5;
+
 /** A noisy channel t = φ(z + √σ² ξ), usable as hidden layer and as output layer (replica-math §1.1, §4.2–4.3). */
 export interface Channel {
   readonly name: string;
@@ -50,8 +56,12 @@ export interface Channel {
   withNoise(varNoise: number): Channel;
   /** ρ_{ℓ+1} = E[t²] for z ~ N(0, ρ̃) ("eval_rho"). */
   rhoNext(rhoTilde: number): number;
-  /** Hidden-layer averages Ψ, 𝒱, 𝒜 at (A, Ṽ, ρ̃) — one pass computes all three. */
-  hidden(A: number, Vt: number, rhoTilde: number): HiddenValues;
+  /**
+   * Hidden-layer averages Ψ, 𝒱, 𝒜 at (A, Ṽ, ρ̃) — one pass computes all three. `accuracy`: the relative error
+   * the caller accepts (a solver far from its fixed point needs the averages only to a fraction of its step); at
+   * SCREENING_ACCURACY or looser a channel may integrate more cheaply. Omitted: the channel's full accuracy.
+   */
+  hidden(A: number, Vt: number, rhoTilde: number, accuracy?: number): HiddenValues;
   /** 𝒜_out(Ṽ; ρ̃) ("iter_a", eq. 52). */
   outA(Vt: number, rhoTilde: number): number;
   /** Ψ_out(Ṽ; ρ̃) = −E_ω H(t | ω) ("eval_i", eq. 34b). Ψ_out(0; ρ̃) = −H(T_L | Z_L) per output unit. */

@@ -6,15 +6,28 @@
  * Edge cases (§4.4): m = max(ρ̃ − Ṽ, 0) (Ṽ > ρ̃ clips m); A = 0 gives Ψ = 𝒜 = 0 exactly and 𝒱 = E Var(φ(h) | ω);
  * v = σ² + Ṽ = 0 is the deterministic limit: Ψ = A·E[φ(ω)²]/2, 𝒱 = 0, 𝒜 = A·E[φ'(ω)²] when φ is
  * continuous; for a discontinuous φ (sign) 𝒜 diverges like v^{−1/2} and we throw.
+ *
+ * Accuracy: a solver far from its fixed point asks for SCREENING_ACCURACY (or looser) and gets the engine's
+ * SCREENING_QUADRATURE, 2–3× fewer integrand evaluations; every other call is integrated to full accuracy.
  */
 
-import { InterfaceQuadrature, type InterfaceQuadratureOptions } from "../integrals/interface-quadrature";
+import {
+  InterfaceQuadrature,
+  type InterfaceQuadratureOptions,
+  SCREENING_QUADRATURE,
+} from "../integrals/interface-quadrature";
 import { normalCdfDifference } from "../integrals/normal-mass";
 import type { Pieces } from "../integrals/piecewise-posterior";
 import type { TermKernel } from "../integrals/term-kernel";
-import type { Channel, HiddenValues } from "../interface";
+import { type Channel, type HiddenValues, SCREENING_ACCURACY } from "../interface";
 import { RecentHidden } from "./recent-hidden";
 import { ReplicaError } from "./replica-error";
+
+/** The quadrature serving a requested accuracy: 0 full, 1 screening. */
+function tierOf(accuracy: number | undefined): 0 | 1 {
+  return accuracy !== undefined && accuracy >= SCREENING_ACCURACY ? 1 : 0;
+}
+const TIER_OPTIONS: ReadonlyArray<Partial<InterfaceQuadratureOptions>> = [{}, SCREENING_QUADRATURE];
 
 export interface PiecewiseActivation {
   /** Display name at noise σ², in dnner's parameter order, e.g. "ReLU(0.01)", "HardTanh(0.01, 1)". */
@@ -38,7 +51,7 @@ export interface PiecewiseActivation {
 
 export function piecewiseChannel(act: PiecewiseActivation, varNoise: number): Channel {
   const name = act.name(varNoise);
-  let engine: InterfaceQuadrature | undefined;
+  const engines: Array<InterfaceQuadrature | undefined> = [undefined, undefined];
   const recent = new RecentHidden();
   const scale = new Float64Array(3);
   const { lo, hi, kappa } = act.pieces;
@@ -48,7 +61,7 @@ export function piecewiseChannel(act: PiecewiseActivation, varNoise: number): Ch
     varNoise,
     withNoise: (s2) => piecewiseChannel(act, s2),
     rhoNext: (rhoTilde) => act.secondMoment(varNoise + rhoTilde),
-    hidden(A: number, Vt: number, rhoTilde: number): HiddenValues {
+    hidden(A: number, Vt: number, rhoTilde: number, accuracy?: number): HiddenValues {
       const v = varNoise + Vt;
       const m = Math.max(rhoTilde - Vt, 0);
       if (v === 0) {
@@ -64,16 +77,24 @@ export function piecewiseChannel(act: PiecewiseActivation, varNoise: number): Ch
         }
         return { Psi: 0.5 * A * act.secondMoment(m), V: 0, A: A * slope2 };
       }
-      const known = recent.get(A, Vt, rhoTilde);
+      const tier = tierOf(accuracy);
+      const known = recent.get(A, Vt, rhoTilde, tier);
       if (known !== undefined) return known;
-      engine ??= new InterfaceQuadrature(act.pieces, act.kernel(), act.pieceWeight, act.quadrature);
+      let engine = engines[tier];
+      if (engine === undefined) {
+        engine = new InterfaceQuadrature(act.pieces, act.kernel(), act.pieceWeight, {
+          ...act.quadrature,
+          ...TIER_OPTIONS[tier],
+        });
+        engines[tier] = engine;
+      }
       const rhoNext = act.secondMoment(v + m);
       scale[0] = 1 + 0.5 * A * rhoNext;
       scale[1] = rhoNext;
       scale[2] = 1 + A;
       const r = engine.compute(A, v, m, scale);
       const h = A === 0 ? { Psi: 0, V: r[1], A: 0 } : { Psi: r[0], V: r[1], A: r[2] };
-      recent.put(A, Vt, rhoTilde, h);
+      recent.put(A, Vt, rhoTilde, h, tier);
       return h;
     },
     outA(Vt: number, rhoTilde: number): number {

@@ -14,6 +14,7 @@ import {
   nearKnown,
   type SolverOptions,
   type SolverRun,
+  sweepAccuracy,
 } from "./run";
 import { copyFixedPoint, frozenAIn } from "./state";
 
@@ -63,7 +64,11 @@ export function runFixedPoint(net: Network, start: FixedPointStart, opts: Solver
   const gx = new Array<number>(2 * L).fill(0);
   const nx = new Array<number>(2 * L).fill(0);
 
+  // the last relative step (sets the accuracy of the next sweep; a run from start vectors begins inexact)
+  let lastRel = "v0" in start ? Number.POSITIVE_INFINITY : 0;
+
   while (iterations < opts.maxIter) {
+    const accuracy = sweepAccuracy(opts, lastRel);
     for (let i = 0; i < L; i++) old[i] = tracked[i];
     if (accel) logVA(s, x);
     let allOk = true;
@@ -75,7 +80,7 @@ export function runFixedPoint(net: Network, start: FixedPointStart, opts: Solver
       }
       if (i === L - 1) a[i] = channels[i].outA(vIn[i], rhoT[i]);
       else {
-        const h = channels[i].hidden(aIn[i + 1], vIn[i], rhoT[i]);
+        const h = channels[i].hidden(aIn[i + 1], vIn[i], rhoT[i], accuracy);
         hv[i] = h;
         a[i] = h.A;
       }
@@ -101,10 +106,12 @@ export function runFixedPoint(net: Network, start: FixedPointStart, opts: Solver
       failure = "quantities diverging (NaN or infinite order parameters)";
       break;
     }
-    if (monitor.record(old, tracked) && allOk) {
+    // an inexact sweep never counts as converged (its step may be the quadrature's error)
+    if (monitor.record(old, tracked) && allOk && accuracy === undefined) {
       converged = true;
       break;
     }
+    lastRel = monitor.relStep;
     thetaFailures = allOk ? 0 : thetaFailures + 1;
     // robust mode: stuck where the θ-equation has no root, or no root for many sweeps in a row (dnner keeps
     // iterating with the best non-root θ and raises "soln. not found" only if still failing at the end)

@@ -27,19 +27,25 @@ export interface Network {
 /** (A linear channel's closed form costs less than the lookup: it is not wrapped.) */
 function memoizeHidden(channel: Channel): Channel {
   const keys = new Float64Array(6).fill(Number.NaN);
+  // the accuracy each value was asked at (0: full); a value serves requests at least as loose
+  const accuracies = new Float64Array(2);
   const vals: HiddenValues[] = [
     { Psi: 0, V: 0, A: 0 },
     { Psi: 0, V: 0, A: 0 },
   ];
   let next = 0;
-  const hidden = (A: number, Vt: number, rhoT: number): HiddenValues => {
+  const hidden = (A: number, Vt: number, rhoT: number, accuracy?: number): HiddenValues => {
+    const asked = accuracy ?? 0;
     for (let k = 0; k < 2; k++) {
-      if (keys[3 * k] === A && keys[3 * k + 1] === Vt && keys[3 * k + 2] === rhoT) return vals[k];
+      if (keys[3 * k] === A && keys[3 * k + 1] === Vt && keys[3 * k + 2] === rhoT && accuracies[k] <= asked) {
+        return vals[k];
+      }
     }
-    const r = channel.hidden(A, Vt, rhoT);
+    const r = channel.hidden(A, Vt, rhoT, accuracy);
     keys[3 * next] = A;
     keys[3 * next + 1] = Vt;
     keys[3 * next + 2] = rhoT;
+    accuracies[next] = asked;
     vals[next] = r;
     next = 1 - next;
     return r;

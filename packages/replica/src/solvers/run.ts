@@ -1,5 +1,5 @@
 /** What one solver run returns (fixed-point iteration or ML-VAMP), and the convergence test both share. */
-import type { FixedPoint } from "../interface";
+import { type FixedPoint, SCREENING_ACCURACY } from "../interface";
 import { copyFixedPoint, type VampState } from "./state";
 
 export type SolverName = "fp" | "vamp";
@@ -16,6 +16,12 @@ export interface SolverOptions {
   relTol?: number;
   /** Robust mode: Anderson-accelerate the fixed-point iteration (anderson.ts). */
   accelerate?: boolean;
+  /**
+   * Robust mode: sweeps far from the fixed point ask the hidden layers for reduced accuracy (`sweepAccuracy`);
+   * the sweeps that decide convergence run at full accuracy. Off (dnner mode, capped runs): every sweep is exact,
+   * so that the iterate after n sweeps is dnner's.
+   */
+  inexact?: boolean;
   /** Layers whose V stays at its start value (dnner `fixed_v`, φ as a function of V). */
   fixedV: readonly boolean[];
   /**
@@ -24,6 +30,20 @@ export interface SolverOptions {
    * attracted another start: the remaining sweeps would only reproduce it).
    */
   known?: readonly FixedPoint[];
+}
+
+/** A sweep accepts errors in the hidden-layer averages of this fraction of the last relative step. */
+const ACCURACY_PER_STEP = 1e-3;
+
+/**
+ * The accuracy (relative) a sweep of an inexact run asks of `Channel.hidden`: SCREENING_ACCURACY while the run's
+ * last relative step is at least SCREENING_ACCURACY/ACCURACY_PER_STEP = 1e−2 (errors of 1e−3 of the step do not
+ * change where the iteration goes), else undefined — full accuracy. `relStep` is Infinity before the first sweep
+ * of a run from start vectors, 0 for a run resumed from a state (it starts exact). The solvers count only exact
+ * sweeps as converged.
+ */
+export function sweepAccuracy(opts: SolverOptions, relStep: number): number | undefined {
+  return opts.inexact && ACCURACY_PER_STEP * relStep >= SCREENING_ACCURACY ? SCREENING_ACCURACY : undefined;
 }
 
 /** Relative distance (and relative step) under which a run is merged into a known fixed point. */

@@ -16,6 +16,7 @@ import {
   nearKnown,
   type SolverOptions,
   type SolverRun,
+  sweepAccuracy,
 } from "./run";
 import {
   copyVampState,
@@ -47,6 +48,13 @@ export function runVamp(net: Network, start: VampStart, opts: SolverOptions): So
   const { v1x, v2x, a1x, a2x, v1z, v2z, q, a2z, g } = st;
   const frozen = new Array<boolean>(L).fill(false);
   let anyFrozen = false;
+  // a resumed ML-VAMP state keeps its frozen layers, marked by q = 0 (a live layer's q is positive); unfrozen,
+  // their v1z = 0 would make a2z = 1/0 − 1/0 in the first sweep
+  if ("vamp" in start) {
+    for (let i = 0; i < L; i++) {
+      if (st.q[i] === 0) frozen[i] = anyFrozen = true;
+    }
+  }
   const old = new Array<number>(L);
   const monitor = new ConvergenceMonitor(opts);
   let iterations = 0;
@@ -64,11 +72,16 @@ export function runVamp(net: Network, start: VampStart, opts: SolverOptions): So
   const gx = new Array<number>(2 * L).fill(0);
   const nx = new Array<number>(2 * L).fill(0);
 
+  // the last relative step (sets the accuracy of the next sweep; a run from start vectors begins inexact)
+  let lastRel = "v0" in start ? Number.POSITIVE_INFINITY : 0;
+
   sweeps: while (iterations < opts.maxIter) {
+    const accuracy = sweepAccuracy(opts, lastRel);
     for (let i = 0; i < L; i++) old[i] = v1x[i];
     if (accel) logPrecisions(st, x);
     for (let i = 0; i < L; i++) {
-      v1x[i] = i === 0 ? prior.V(a1x[0]) : channels[i - 1].hidden(a1x[i], 1 / a2z[i - 1], rhoT[i - 1]).V;
+      v1x[i] =
+        i === 0 ? prior.V(a1x[0]) : channels[i - 1].hidden(a1x[i], 1 / a2z[i - 1], rhoT[i - 1], accuracy).V;
       if (v1x[i] < ZERO_VARIANCE) {
         v2x[i] = v1z[i] = v2z[i] = q[i] = 0;
         a1x[i] = a2x[i] = a2z[i] = FROZEN_PRECISION;
@@ -91,7 +104,7 @@ export function runVamp(net: Network, start: VampStart, opts: SolverOptions): So
       g[i] =
         i === L - 1
           ? channels[i].outA(1 / a2z[i], rhoT[i])
-          : channels[i].hidden(a1x[i + 1], 1 / a2z[i], rhoT[i]).A;
+          : channels[i].hidden(a1x[i + 1], 1 / a2z[i], rhoT[i], accuracy).A;
       if (!frozen[i]) {
         q[i] = 1 / g[i] - 1 / a2z[i];
         v2x[i] = ensembles[i].llmse(a2x[i], q[i]);
@@ -113,10 +126,12 @@ export function runVamp(net: Network, start: VampStart, opts: SolverOptions): So
       break;
     }
     // dnner requires a second iteration before testing (its `t > 0`)
-    if (monitor.record(old, v1x) && iterations > 1) {
+    // an inexact sweep never counts as converged (its step may be the quadrature's error)
+    if (monitor.record(old, v1x) && iterations > 1 && accuracy === undefined) {
       converged = true;
       break;
     }
+    lastRel = monitor.relStep;
     stopped = monitor.tooSlow();
     if (stopped !== undefined) break;
     if (
