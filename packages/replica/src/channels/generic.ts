@@ -6,9 +6,9 @@
  * Kinks and jumps of a user φ must be given as `breakpoints`; the output role needs φ non-decreasing.
  */
 import { erf, gaussKronrod, logistic } from "@infoflow/numerics";
-import { GenericInterface } from "../integrals/generic-interface";
+import { GENERIC_FULL, GENERIC_SCREENING, GenericInterface } from "../integrals/generic-interface";
 import { genericOutput, type MonotoneActivation, type Segment } from "../integrals/generic-output";
-import type { Channel, HiddenValues } from "../interface";
+import { type Channel, type HiddenValues, SCREENING_ACCURACY } from "../interface";
 import { ReplicaError } from "./replica-error";
 
 export interface GenericChannelSpec {
@@ -119,7 +119,9 @@ export function genericChannel(spec: GenericChannelSpec): Channel {
       throwOnFailure: false,
     }).value;
   };
+  // full accuracy, and the screening settings a solver far from its fixed point asks for (interface.ts)
   let engine: GenericInterface | undefined;
+  let screening: GenericInterface | undefined;
   const needMonotone = () => {
     if (monotone === null) {
       throw new ReplicaError(
@@ -133,7 +135,7 @@ export function genericChannel(spec: GenericChannelSpec): Channel {
     varNoise,
     withNoise: (s2) => genericChannel({ ...spec, varNoise: s2 }),
     rhoNext: (rhoTilde) => gaussian((h) => phi(h) ** 2, varNoise + rhoTilde),
-    hidden(A: number, Vt: number, rhoTilde: number): HiddenValues {
+    hidden(A: number, Vt: number, rhoTilde: number, accuracy?: number): HiddenValues {
       const v = varNoise + Vt;
       const m = Math.max(rhoTilde - Vt, 0);
       if (v === 0) {
@@ -148,8 +150,14 @@ export function genericChannel(spec: GenericChannelSpec): Channel {
           A: A * gaussian((h) => dphi(h) ** 2, m),
         };
       }
-      engine ??= new GenericInterface({ phi, breakpoints: bps });
-      const r = engine.compute(A, v, m);
+      let r: Float64Array;
+      if (accuracy !== undefined && accuracy >= SCREENING_ACCURACY) {
+        screening ??= new GenericInterface({ phi, breakpoints: bps }, GENERIC_SCREENING);
+        r = screening.compute(A, v, m);
+      } else {
+        engine ??= new GenericInterface({ phi, breakpoints: bps }, GENERIC_FULL);
+        r = engine.compute(A, v, m);
+      }
       return A === 0 ? { Psi: 0, V: r[1], A: 0 } : { Psi: r[0], V: r[1], A: r[2] };
     },
     outA(Vt: number, rhoTilde: number): number {

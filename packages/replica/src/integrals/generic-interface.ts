@@ -100,6 +100,39 @@ export interface GenericActivation {
   breakpoints: readonly number[];
 }
 
+/** Tolerances of the generic engine (defaults: GENERIC_FULL). */
+export interface GenericQuadratureOptions {
+  /** Outer trapezoid in w: accepted when two nested levels agree to this (relative, per component). */
+  wAccept: number;
+  /** Gauss–Legendre order on every panel of the graded B mesh. */
+  bPanel: number;
+  /** Inner fast paths: accepted when two nested sums agree to this of each component's scale. */
+  innerAccept: number;
+  /** Inner adaptive fallback: relative tolerance. */
+  innerRelTol: number;
+}
+
+/** Full accuracy: the settings every validation in the header was measured with. */
+export const GENERIC_FULL: GenericQuadratureOptions = {
+  wAccept: W_ACCEPT,
+  bPanel: B_PANEL,
+  innerAccept: ACCEPT,
+  innerRelTol: 1e-10,
+};
+
+/**
+ * For a solver far from its fixed point (interface.ts SCREENING_ACCURACY): the nested rules stop at a looser
+ * agreement (the finer sum's error is about the square of the difference). The B panels keep their order (12
+ * per panel missed 3e−4 of Ψ at A = 5e5, 16 missed 5e−6). Against GENERIC_FULL on random points
+ * (test/quadrature-tiers.test.ts): within 1e−6 relative.
+ */
+export const GENERIC_SCREENING: GenericQuadratureOptions = {
+  wAccept: 1e-3,
+  bPanel: B_PANEL,
+  innerAccept: 1e-5,
+  innerRelTol: 1e-7,
+};
+
 export class GenericInterface {
   private A = 0;
   private v = 1;
@@ -122,7 +155,7 @@ export class GenericInterface {
   private readonly middle: GradedPartition;
   private readonly opts = {
     inner: {
-      epsRel: 1e-10,
+      epsRel: GENERIC_FULL.innerRelTol,
       epsAbs: new Float64Array(5),
       maxSubdivisions: 200,
       breakpoints: [] as number[],
@@ -136,7 +169,8 @@ export class GenericInterface {
   /** ≈ A·E φ'(h)², h ~ N(0, m + v): the scale of 𝒜, against which f_𝒜's rounding is judged. */
   private aScale = 0;
   private readonly wPanelRule = gaussLegendre01(W_PANEL);
-  private readonly bRule = gaussLegendre01(B_PANEL);
+  private readonly bRule: QuadratureRule;
+  private readonly tier: GenericQuadratureOptions;
   private readonly glLow = gaussLegendre01(INNER_GL_LOW);
   private readonly glHigh = gaussLegendre01(INNER_GL_HIGH);
   private readonly trapCoarse = new Float64Array(5);
@@ -145,7 +179,13 @@ export class GenericInterface {
   private readonly trapTmp = new Float64Array(5);
   private readonly splits: number[] = [];
 
-  constructor(private readonly act: GenericActivation) {
+  constructor(
+    private readonly act: GenericActivation,
+    tier: GenericQuadratureOptions = GENERIC_FULL,
+  ) {
+    this.tier = tier;
+    this.bRule = gaussLegendre01(tier.bPanel);
+    this.opts.inner.epsRel = tier.innerRelTol;
     this.modeH = new Float64Array(act.breakpoints.length + 1);
     this.modeE = new Float64Array(act.breakpoints.length + 1);
     this.outer = new GradedPartition(act.breakpoints.length + 1, OUTER_REACH, OUTER_PANEL, 4);
@@ -366,7 +406,8 @@ export class GenericInterface {
     sc[2] = fine[2] + rt * sc[1];
     sc[3] = Math.sqrt(fine[0] * fine[4]) + rh * fine[0];
     sc[4] = fine[4] + rh * sc[3];
-    for (let k = 0; k < 5; k++) if (!(Math.abs(fine[k] - coarse[k]) <= ACCEPT * sc[k])) return false;
+    const accept = this.tier.innerAccept;
+    for (let k = 0; k < 5; k++) if (!(Math.abs(fine[k] - coarse[k]) <= accept * sc[k])) return false;
     // f_𝒜 = (v − Var_post h)/v² cancels when A·v·φ'² ≪ 1; its error must stay far below the average 𝒜 (scale
     // aScale ≈ A·E φ'²), so the h-variance must be good to ACCEPT of v²·max(|f_𝒜|, aScale), and the sums'
     // rounding (~1e−15 of v, against ~1e−16 for the adaptive pass) must be 1e−9 of it: at A = 1e−3, v = 1e−5
@@ -374,7 +415,7 @@ export class GenericInterface {
     const mh = fine[3] / fine[0];
     const v2 = this.v * this.v;
     const gap = Math.max(Math.abs(this.v - (fine[4] / fine[0] - mh * mh)), v2 * this.aScale);
-    if (!(this.v * this.aScale >= 1e-6 && Math.abs(fine[4] - coarse[4]) <= ACCEPT * gap * fine[0]))
+    if (!(this.v * this.aScale >= 1e-6 && Math.abs(fine[4] - coarse[4]) <= accept * gap * fine[0]))
       return false;
     this.finish(fine, sv);
     return true;
@@ -656,10 +697,11 @@ export class GenericInterface {
         r2 = 0.5 * (r2 + step * s2);
         step *= 0.5;
         n *= 2;
+        const wAccept = this.tier.wAccept;
         if (
-          Math.abs(r0 - prev[0]) <= W_ACCEPT * Math.abs(r0) + of[0] &&
-          Math.abs(r1 - prev[1]) <= W_ACCEPT * Math.abs(r1) + of[1] &&
-          Math.abs(r2 - prev[2]) <= W_ACCEPT * Math.abs(r2) + of[2]
+          Math.abs(r0 - prev[0]) <= wAccept * Math.abs(r0) + of[0] &&
+          Math.abs(r1 - prev[1]) <= wAccept * Math.abs(r1) + of[1] &&
+          Math.abs(r2 - prev[2]) <= wAccept * Math.abs(r2) + of[2]
         ) {
           break;
         }
