@@ -119,6 +119,13 @@ export function genericChannel(spec: GenericChannelSpec): Channel {
       throwOnFailure: false,
     }).value;
   };
+  // φ' goes to the interface engine only when given and φ is continuous (its squared-score form of f_𝒜 rests
+  // on integrating by parts; a finite-difference φ' would cost it digits)
+  const interfaceActivation = {
+    phi,
+    breakpoints: bps,
+    dphi: spec.dphi !== undefined && !jumps ? spec.dphi : undefined,
+  };
   // full accuracy, and the screening settings a solver far from its fixed point asks for (interface.ts)
   let engine: GenericInterface | undefined;
   let screening: GenericInterface | undefined;
@@ -152,10 +159,10 @@ export function genericChannel(spec: GenericChannelSpec): Channel {
       }
       let r: Float64Array;
       if (accuracy !== undefined && accuracy >= SCREENING_ACCURACY) {
-        screening ??= new GenericInterface({ phi, breakpoints: bps }, GENERIC_SCREENING);
+        screening ??= new GenericInterface(interfaceActivation, GENERIC_SCREENING);
         r = screening.compute(A, v, m);
       } else {
-        engine ??= new GenericInterface({ phi, breakpoints: bps }, GENERIC_FULL);
+        engine ??= new GenericInterface(interfaceActivation, GENERIC_FULL);
         r = engine.compute(A, v, m);
       }
       return A === 0 ? { Psi: 0, V: r[1], A: 0 } : { Psi: r[0], V: r[1], A: r[2] };

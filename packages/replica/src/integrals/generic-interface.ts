@@ -6,8 +6,10 @@
  *   E[f] = E_{w} ∫dB N(B; 0, A)·Z(B, ω)·f(B, ω),  ω = √m·w   (middle in B, outer in w),
  *
  * using that, given ω, B = Aφ(h₀) + √A η has density N(B; 0, A)·Z(B, ω) (complete the square in η), so the
- * teacher's h₀ and η collapse into one variable. f ∈ {log Z, Var_post(t), 1/v − Var_post(h)/v²}; the posterior
- * moments are taken about the mode (h*, φ(h*)) so that variances do not cancel. Independent of the piecewise
+ * teacher's h₀ and η collapse into one variable. f ∈ {log Z, Var_post(t), f_𝒜}, f_𝒜 = 1/v − Var_post(h)/v² or,
+ * where A·v·E φ'² < 1 and φ' is given, the squared score ⟨φ'(h)(B − Aφ(h))⟩² (same average; no cancellation
+ * when the posterior is nearly the prior, see `finish`); the posterior moments are taken about the mode
+ * (h*, φ(h*)) so that variances do not cancel. Independent of the piecewise
  * engine — the check it is tested against — and valid for tanh, sigmoid, erf or any user function; kinks and
  * jumps of φ must be passed as breakpoints.
  *
@@ -20,7 +22,8 @@
  *   (sinh-graded at the kink images in w, at Aφ(breakpoints) and the window's images in B);
  * - inner: a nested trapezoid about the mode (smooth posterior) or nested tanh–sinh on the window split at
  *   the breakpoints and modes, each accepted only when two levels agree to 1e−8 of every component's scale;
- *   otherwise the adaptive Gauss–Kronrod pass (very narrow peaks, A·v·φ'² < 1e−3 where f_𝒜 cancels).
+ *   otherwise the adaptive Gauss–Kronrod pass (very narrow peaks; A·v·φ'² < 1e−6 where the Fisher form of f_𝒜
+ *   cancels, when φ' is not given).
  */
 import { gaussKronrodVector, type QuadratureRule } from "@infoflow/numerics";
 import { GradedPartition } from "./graded-partition";
@@ -98,7 +101,17 @@ export interface GenericActivation {
   phi(h: number): number;
   /** Points where φ has a kink or a jump (sorted). */
   breakpoints: readonly number[];
+  /**
+   * φ' where φ is smooth, for a continuous φ (no jumps): then, where A·v·E φ'² is small, f_𝒜 is the squared score
+   * ⟨φ'(h)(B − Aφ(h))⟩² (Stein's lemma, see `finish`) instead of the cancelling 1/v − Var_post(h)/v².
+   */
+  dphi?(h: number): number;
 }
+
+/** Below this A·v·E φ'² the squared-score form of f_𝒜 is used (when φ' is given; above it the Fisher form). */
+const SCORE_FORM_BELOW = 1;
+/** Inner integrands: ∫w·{1, dt, dt², dh, dh², φ'(h)(B − Aφ(h))}. */
+const MOMENTS = 6;
 
 /** Tolerances of the generic engine (defaults: GENERIC_FULL). */
 export interface GenericQuadratureOptions {
@@ -156,7 +169,7 @@ export class GenericInterface {
   private readonly opts = {
     inner: {
       epsRel: GENERIC_FULL.innerRelTol,
-      epsAbs: new Float64Array(5),
+      epsAbs: new Float64Array(MOMENTS),
       maxSubdivisions: 200,
       breakpoints: [] as number[],
       throwOnFailure: false,
@@ -173,10 +186,12 @@ export class GenericInterface {
   private readonly tier: GenericQuadratureOptions;
   private readonly glLow = gaussLegendre01(INNER_GL_LOW);
   private readonly glHigh = gaussLegendre01(INNER_GL_HIGH);
-  private readonly trapCoarse = new Float64Array(5);
-  private readonly trapFine = new Float64Array(5);
-  private readonly trapScale = new Float64Array(5);
-  private readonly trapTmp = new Float64Array(5);
+  private readonly trapCoarse = new Float64Array(MOMENTS);
+  private readonly trapFine = new Float64Array(MOMENTS);
+  private readonly trapScale = new Float64Array(MOMENTS);
+  private readonly trapTmp = new Float64Array(MOMENTS);
+  /** This call takes f_𝒜 in the squared-score form (small A·v·E φ'², φ' known). */
+  private scoreForm = false;
   private readonly splits: number[] = [];
 
   constructor(
@@ -306,6 +321,7 @@ export class GenericInterface {
     fl[2] = est * Math.max(1e-13 * dphi * dphi, rt * dphi);
     fl[3] = est * Math.max(1e-12 * sv, rh);
     fl[4] = est * Math.max(1e-13 * v, rh * sv);
+    fl[5] = est * 1e-13 * Math.sqrt(this.aScale);
     if (this.trapezoid(sv, best) || this.doubleExponential(lo, hi, sv, nModes, best)) return;
     bp.sort((a, b) => a - b);
     const r = gaussKronrodVector(
@@ -313,7 +329,7 @@ export class GenericInterface {
         out.fill(0);
         this.accumulate(h, 1, out);
       },
-      5,
+      MOMENTS,
       lo,
       hi,
       this.opts.inner,
@@ -321,20 +337,31 @@ export class GenericInterface {
     this.finish(r.value, sv);
   }
 
-  /** log Z, Var_post(t), f_𝒜 from the moments ∫e^{e − e*}·{1, dt, dt², dh, dh²} about the mode. */
+  /**
+   * log Z, Var_post(t), f_𝒜 from the moments ∫e^{e − e*}·{1, dt, dt², dh, dh², φ'(B − Aφ)} about the mode. f_𝒜 has
+   * two forms with the same average over B (the Fisher identity E(∂_ω log Z)² = −E ∂²_ω log Z): the Fisher form
+   * 1/v − Var_post(h)/v², which cancels when the posterior is nearly the prior (A·v·φ'² ≪ 1), and the squared
+   * score ((⟨h⟩ − ω)/v)² with, by Stein's lemma (integration by parts against N(h; ω, v)),
+   * (⟨h⟩ − ω)/v = ⟨φ'(h)(B − Aφ(h))⟩ — a plain average there, cancelling only when A·v is large.
+   */
   private finish(i: Float64Array, sv: number): void {
     const v = this.v;
     const i0 = i[0];
     const mt = i[1] / i0;
-    const mh = i[3] / i0;
     const logI = Math.log((i0 * INV_SQRT_2PI) / sv);
     this.inner.logZ = this.eStar + logI;
     this.inner.logDens = this.logDens0 + logI;
     this.inner.fV = Math.max(0, i[2] / i0 - mt * mt);
-    this.inner.fA = 1 / v - Math.max(0, i[4] / i0 - mh * mh) / (v * v);
+    if (this.scoreForm) {
+      const score = i[5] / i0;
+      this.inner.fA = score * score;
+    } else {
+      const mh = i[3] / i0;
+      this.inner.fA = 1 / v - Math.max(0, i[4] / i0 - mh * mh) / (v * v);
+    }
   }
 
-  /** The five inner integrands at h (e(h) − e* in differences from the mode), times `weight`, added to acc. */
+  /** The inner integrands at h (e(h) − e* in differences from the mode), times `weight`, added to acc. */
   private accumulate(h: number, weight: number, acc: Float64Array): void {
     const p = this.act.phi(h);
     const dt = p - this.phiStar;
@@ -347,6 +374,8 @@ export class GenericInterface {
     acc[2] += w * dt * dt;
     acc[3] += w * dh;
     acc[4] += w * dh * dh;
+    // B − Aφ(h) = cB − A·dt; φ' from the activation (set whenever scoreForm is)
+    if (this.scoreForm) acc[5] += w * (this.act.dphi as (h: number) => number)(h) * (this.cB - this.A * dt);
   }
 
   /**
@@ -387,7 +416,7 @@ export class GenericInterface {
       reach = Math.max(reach, k * step);
     }
     for (const p of this.act.breakpoints) if (Math.abs(p - c) <= reach) return false;
-    for (let k = 0; k < 5; k++) fine[k] = 0.5 * (fine[k] + coarse[k]);
+    for (let k = 0; k < MOMENTS; k++) fine[k] = 0.5 * (fine[k] + coarse[k]);
     return this.accept(coarse, fine, sv);
   }
 
@@ -407,11 +436,20 @@ export class GenericInterface {
     sc[3] = Math.sqrt(fine[0] * fine[4]) + rh * fine[0];
     sc[4] = fine[4] + rh * sc[3];
     const accept = this.tier.innerAccept;
-    for (let k = 0; k < 5; k++) if (!(Math.abs(fine[k] - coarse[k]) <= accept * sc[k])) return false;
+    for (let k = 0; k < 3; k++) if (!(Math.abs(fine[k] - coarse[k]) <= accept * sc[k])) return false;
+    if (this.scoreForm) {
+      // the score's scale is √(A·E φ'²) (at small A·v, B ~ √A): a score near 0 needs no relative accuracy
+      const scale = Math.abs(fine[5]) + 1e-3 * Math.sqrt(this.aScale) * fine[0];
+      if (!(Math.abs(fine[5] - coarse[5]) <= accept * scale)) return false;
+      this.finish(fine, sv);
+      return true;
+    }
+    for (let k = 3; k < 5; k++) if (!(Math.abs(fine[k] - coarse[k]) <= accept * sc[k])) return false;
     // f_𝒜 = (v − Var_post h)/v² cancels when A·v·φ'² ≪ 1; its error must stay far below the average 𝒜 (scale
     // aScale ≈ A·E φ'²), so the h-variance must be good to ACCEPT of v²·max(|f_𝒜|, aScale), and the sums'
     // rounding (~1e−15 of v, against ~1e−16 for the adaptive pass) must be 1e−9 of it: at A = 1e−3, v = 1e−5
-    // (v·aScale = 5e−9) it showed at 8e−7 in 𝒜, so such points go to the adaptive pass
+    // (v·aScale = 5e−9) it showed at 8e−7 in 𝒜, so such points go to the adaptive pass (or, with φ' known,
+    // take the squared-score form above)
     const mh = fine[3] / fine[0];
     const v2 = this.v * this.v;
     const gap = Math.max(Math.abs(this.v - (fine[4] / fine[0] - mh * mh)), v2 * this.aScale);
@@ -478,7 +516,7 @@ export class GenericInterface {
     // levels: step 4δ (coarse) and 2δ (fine) first; if they disagree, 2δ against δ (the odd nodes added)
     this.deLevels(sp, 2, coarse, fine);
     if (this.accept(coarse, fine, sv)) return true;
-    for (let k = 0; k < 5; k++) coarse[k] = fine[k];
+    for (let k = 0; k < MOMENTS; k++) coarse[k] = fine[k];
     this.deLevels(sp, 1, null, fine);
     return this.accept(coarse, fine, sv);
   }
@@ -502,7 +540,7 @@ export class GenericInterface {
     const X = DE_X;
     const W = DE_W;
     const tmp = this.trapTmp;
-    if (stride === 1) for (let k = 0; k < 5; k++) fine[k] *= 0.5;
+    if (stride === 1) for (let k = 0; k < MOMENTS; k++) fine[k] *= 0.5;
     for (let i = 0; i + 1 < sp.length; i++) {
       const a = sp[i];
       const b = sp[i + 1];
@@ -513,7 +551,7 @@ export class GenericInterface {
         const jj = j + DE_N;
         tmp.fill(0);
         this.accumulate(mid + half * X[jj], half * W[jj], tmp);
-        for (let k = 0; k < 5; k++) {
+        for (let k = 0; k < MOMENTS; k++) {
           fine[k] += (stride === 1 ? 1 : 2) * tmp[k];
           if (coarse !== null && j % 4 === 0) coarse[k] += 4 * tmp[k];
         }
@@ -643,6 +681,7 @@ export class GenericInterface {
       ep += 0.3 * INV_SQRT_2PI * Math.exp(-0.5 * z * z) * d * d;
     }
     this.aScale = A * ep;
+    this.scoreForm = this.act.dphi !== undefined && v * this.aScale < SCORE_FORM_BELOW;
     const res = this.result;
     if (m === 0) {
       this.omega = 0;
