@@ -2,7 +2,7 @@
  * The generic channel (any φ through generic Gaussian integrals, src/integrals/generic-*.ts) against the
  * specialised piecewise-linear channels (issue 3: agreement to 1e−7). The default run covers the output role,
  * ρ_next and the hidden role at m = 0 (Ṽ = ρ̃: one integral level less, so it stays fast); the full
- * two-level hidden comparisons are in channels-generic.slow.test.ts (SLOW=1).
+ * two-level hidden comparisons are in channels-generic-hidden.test.ts.
  */
 import { describe, expect, it } from "vitest";
 import { createChannel, genericChannel, ReplicaError } from "../src/channels";
@@ -86,7 +86,7 @@ describe("generic hidden role at the extremes a solver visits (m = 0)", () => {
   // once gave 𝒜 = 0.81 for 1.24 (the B mesh missed the spike of width √A at Aφ(0); −B²/2A + log Z cancelled
   // 1e−6 of the B-density) and took minutes. Tolerance REL = 1e−7, the bound of issue 3; the specialised
   // channels are closed forms accurate to ~1e−12, so the whole budget is the generic quadrature's. Points with
-  // ρ̃ = Ṽ (m = 0) keep this run short; the same regimes with m > 0 are in channels-generic.slow.test.ts.
+  // ρ̃ = Ṽ (m = 0) keep this run short; the same regimes with m > 0 are in channels-generic-hidden.test.ts.
   const twins: Array<[string, Record<string, number>, string]> = [
     ["ReLU", {}, "relu"],
     ["HardTanh", { thres: 1 }, "hardtanh"],

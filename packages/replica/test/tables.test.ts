@@ -1,7 +1,7 @@
 /**
  * End-to-end values of replica-math §6.5 (Gaussian ensembles; dnner's fixed-point values, VAMP agreeing to
  * ≤1e−10), the information bounds of §6.2 and solver agreement on nonlinear networks. The full two- and
- * three-layer tables and compute_all are in tables.slow.test.ts.
+ * three-layer tables and compute_all are in tables-multilayer.test.ts.
  *
  * Tolerance 1e−9 on values printed with 10 decimals, except HardTanh outputs: the table comes from dnner,
  * whose HardTanh-output atoms miss mass at Ṽ ≈ 0 (replica-math §8.2, proven against direct integration in

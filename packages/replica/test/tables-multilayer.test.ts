@@ -1,6 +1,5 @@
 /**
- * replica-math §6.5 multi-layer tables (slow: ~60 two- and three-layer nonlinear networks; run with
- * `SLOW=1 pnpm exec vitest run --project replica`). Normal(0,1) prior, Gaussian ensembles unless stated;
+ * replica-math §6.5 multi-layer tables (~60 two- and three-layer nonlinear networks, ~10 s). Normal(0,1) prior, Gaussian ensembles unless stated;
  * values printed with 10 decimals, tolerance 1e−9 (dnner's fixed-point values at tol 1e−11), except where
  * dnner's HardTanh-output window error enters (§8.2: compute_all's T_2, checked against the corrected value the
  * spec gives).

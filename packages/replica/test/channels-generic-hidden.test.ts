@@ -1,8 +1,8 @@
 /**
  * Generic channel vs the specialised Linear, ReLU, HardTanh and Probit channels in the hidden role at m > 0
  * (the full outer integral over ω), to 1e−7 relative (issue 3; the specialised channels are closed forms
- * accurate to ~1e−12, so the whole budget is the generic quadrature's). ~1–3 s per generic call at m > 0
- * (~25 s in all). SLOW=1.
+ * accurate to ~1e−12, so the whole budget is the generic quadrature's). ~0.3–1.5 s per generic call at m > 0
+ * (~20 s in all, most of it the end-to-end network).
  */
 import { describe, expect, it } from "vitest";
 import { computeEntropy, createChannel } from "../src";
