@@ -15,20 +15,29 @@ import { ConvergenceError, InvalidInputError } from "../errors";
 import type { GaussKronrodVectorOptions, QuadVectorResult } from "../interface";
 import {
   allocatePartition,
-  checkIntegrand,
+  checkIntegrand as checkIntegrandImport,
   describeInterval,
   EPMACH,
   fillPartition,
-  jacobian,
-  mapX,
+  jacobian as jacobianImport,
+  mapX as mapXImport,
   type PartitionArrays,
-  qk15Error,
+  qk15Error as qk15ErrorImport,
   readCommonOptions,
   UFLOW,
-  WG,
-  WK,
-  XK,
+  WG as WGImport,
+  WK as WKImport,
+  XK as XKImport,
 } from "./kronrod15";
+
+// Bound once: a module-namespace import read in a hot loop costs a getter call per read when transpiled (tsx).
+const checkIntegrand = checkIntegrandImport;
+const jacobian = jacobianImport;
+const mapX = mapXImport;
+const qk15Error = qk15ErrorImport;
+const WG = WGImport;
+const WK = WKImport;
+const XK = XKImport;
 
 interface VectorWorkspace extends PartitionArrays {
   /** Largest dim the arrays hold; `dim` is the stride of the current call. */

@@ -19,20 +19,29 @@ import { ConvergenceError, InvalidInputError } from "../errors";
 import type { GaussKronrodOptions, QuadResult } from "../interface";
 import {
   allocatePartition,
-  checkIntegrand,
+  checkIntegrand as checkIntegrandImport,
   describeInterval,
   EPMACH,
   fillPartition,
-  jacobian,
+  jacobian as jacobianImport,
   KIND_FINITE,
-  mapX,
+  mapX as mapXImport,
   type PartitionArrays,
-  qk15Error,
+  qk15Error as qk15ErrorImport,
   readCommonOptions,
-  WG,
-  WK,
-  XK,
+  WG as WGImport,
+  WK as WKImport,
+  XK as XKImport,
 } from "./kronrod15";
+
+// Bound once: a module-namespace import read in a hot loop costs a getter call per read when transpiled (tsx).
+const checkIntegrand = checkIntegrandImport;
+const jacobian = jacobianImport;
+const mapX = mapXImport;
+const qk15Error = qk15ErrorImport;
+const WG = WGImport;
+const WK = WKImport;
+const XK = XKImport;
 
 interface Workspace extends PartitionArrays {
   res: Float64Array;
