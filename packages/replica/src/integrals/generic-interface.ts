@@ -68,6 +68,8 @@ for (let j = -DE_N; j <= DE_N; j++) {
 const ACCEPT = 1e-8;
 /** A few units of rounding (2⁻⁵²). */
 const ROUND = 1e-15;
+/** Halvings of the trapezoid step after the first nested pair disagrees. */
+const TRAP_EXTRA_LEVELS = 2;
 /** Most trapezoid points on each side of the mode before the fast path gives up. */
 const TRAP_MAX = 400;
 
@@ -408,7 +410,8 @@ export class GenericInterface {
     coarse.fill(0);
     fine.fill(0);
     this.accumulate(c, step, coarse);
-    let reach = 0;
+    let left = 0;
+    let right = 0;
     for (const dir of [-1, 1]) {
       let small = 0;
       let k = 1;
@@ -421,11 +424,29 @@ export class GenericInterface {
         if (small >= 2) break;
       }
       if (k > TRAP_MAX) return false;
-      reach = Math.max(reach, k * step);
+      if (dir < 0) left = k * step;
+      else right = k * step;
     }
-    for (const p of this.act.breakpoints) if (Math.abs(p - c) <= reach) return false;
+    for (const p of this.act.breakpoints) if (p >= c - left && p <= c + right) return false;
     for (let k = 0; k < MOMENTS; k++) fine[k] = 0.5 * (fine[k] + coarse[k]);
-    return this.accept(coarse, fine, sv);
+    if (this.accept(coarse, fine, sv)) return true;
+    // Poles of φ near the real axis (tanh at ±iπ/2, pulled closer by a large A·φ²) slow the convergence: at
+    // A ≈ 32, B ≈ −30 the pair still differed by 1e−9 of a scale of 1e−2. Up to two more halvings (each the
+    // fine level's node count again) before the costlier paths.
+    const tmp = this.trapTmp;
+    let h = 0.5 * step;
+    for (let level = 0; level < TRAP_EXTRA_LEVELS; level++) {
+      tmp.fill(0);
+      const n = Math.ceil((left + right) / h);
+      for (let j = 0; j < n; j++) this.accumulate(c - left + (j + 0.5) * h, h, tmp);
+      for (let k = 0; k < MOMENTS; k++) {
+        coarse[k] = fine[k];
+        fine[k] = 0.5 * (fine[k] + tmp[k]);
+      }
+      if (this.accept(coarse, fine, sv)) return true;
+      h *= 0.5;
+    }
+    return false;
   }
 
   /**
