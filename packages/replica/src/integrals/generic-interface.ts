@@ -372,20 +372,36 @@ export class GenericInterface {
   }
 
   /** The inner integrands at h (e(h) − e* in differences from the mode), times `weight`, added to acc. */
-  private accumulate(h: number, weight: number, acc: Float64Array): void {
+  private accumulate(
+    h: number,
+    weight: number,
+    acc: Float64Array,
+    weight2 = 0,
+    acc2: Float64Array | null = null,
+  ): void {
     const p = this.act.phi(h);
     const dt = p - this.phiStar;
     const dh = h - this.hStar;
-    const w =
-      weight *
-      Math.exp(dt * (this.cB - 0.5 * this.A * dt) - dh * (this.cH + (0.5 * dh) / this.v) + this.eOff);
-    acc[0] += w;
-    acc[1] += w * dt;
-    acc[2] += w * dt * dt;
-    acc[3] += w * dh;
-    acc[4] += w * dh * dh;
+    const w = Math.exp(dt * (this.cB - 0.5 * this.A * dt) - dh * (this.cH + (0.5 * dh) / this.v) + this.eOff);
+    const wt = w * dt;
+    const wh = w * dh;
     // B − Aφ(h) = cB − A·dt; φ' from the activation (set whenever scoreForm is)
-    if (this.scoreForm) acc[5] += w * (this.act.dphi as (h: number) => number)(h) * (this.cB - this.A * dt);
+    const ws = this.scoreForm ? w * (this.act.dphi as (h: number) => number)(h) * (this.cB - this.A * dt) : 0;
+    acc[0] += weight * w;
+    acc[1] += weight * wt;
+    acc[2] += weight * wt * dt;
+    acc[3] += weight * wh;
+    acc[4] += weight * wh * dh;
+    acc[5] += weight * ws;
+    if (acc2 !== null) {
+      // the same node in a second (nested) sum
+      acc2[0] += weight2 * w;
+      acc2[1] += weight2 * wt;
+      acc2[2] += weight2 * wt * dt;
+      acc2[3] += weight2 * wh;
+      acc2[4] += weight2 * wh * dh;
+      acc2[5] += weight2 * ws;
+    }
   }
 
   /**
@@ -572,8 +588,8 @@ export class GenericInterface {
   private deLevels(sp: number[], stride: number, coarse: Float64Array | null, fine: Float64Array): void {
     const X = DE_X;
     const W = DE_W;
-    const tmp = this.trapTmp;
     if (stride === 1) for (let k = 0; k < MOMENTS; k++) fine[k] *= 0.5;
+    const fineFactor = stride === 1 ? 1 : 2;
     for (let i = 0; i + 1 < sp.length; i++) {
       const a = sp[i];
       const b = sp[i + 1];
@@ -582,12 +598,10 @@ export class GenericInterface {
       const half = 0.5 * (b - a);
       for (let j = stride === 1 ? -DE_N + 1 : -DE_N; j <= DE_N; j += 2) {
         const jj = j + DE_N;
-        tmp.fill(0);
-        this.accumulate(mid + half * X[jj], half * W[jj], tmp);
-        for (let k = 0; k < MOMENTS; k++) {
-          fine[k] += (stride === 1 ? 1 : 2) * tmp[k];
-          if (coarse !== null && j % 4 === 0) coarse[k] += 4 * tmp[k];
-        }
+        const hw = half * W[jj];
+        if (coarse !== null && j % 4 === 0)
+          this.accumulate(mid + half * X[jj], fineFactor * hw, fine, 4 * hw, coarse);
+        else this.accumulate(mid + half * X[jj], fineFactor * hw, fine);
       }
     }
   }
