@@ -15,29 +15,16 @@ import { ConvergenceError, InvalidInputError } from "../errors";
 import type { GaussKronrodVectorOptions, QuadVectorResult } from "../interface";
 import {
   allocatePartition,
-  checkIntegrand as checkIntegrandImport,
   describeInterval,
   EPMACH,
   fillPartition,
-  jacobian as jacobianImport,
-  mapX as mapXImport,
+  K15,
   type PartitionArrays,
-  qk15Error as qk15ErrorImport,
   readCommonOptions,
   UFLOW,
-  WG as WGImport,
-  WK as WKImport,
-  XK as XKImport,
 } from "./kronrod15";
 
-// Bound once: a module-namespace import read in a hot loop costs a getter call per read when transpiled (tsx).
-const checkIntegrand = checkIntegrandImport;
-const jacobian = jacobianImport;
-const mapX = mapXImport;
-const qk15Error = qk15ErrorImport;
-const WG = WGImport;
-const WK = WKImport;
-const XK = XKImport;
+const { XK, WK, WG, mapX, jacobian, qk15Error, checkIntegrand } = K15;
 
 interface VectorWorkspace extends PartitionArrays {
   /** Largest dim the arrays hold; `dim` is the stride of the current call. */

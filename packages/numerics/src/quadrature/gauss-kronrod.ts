@@ -19,29 +19,16 @@ import { ConvergenceError, InvalidInputError } from "../errors";
 import type { GaussKronrodOptions, QuadResult } from "../interface";
 import {
   allocatePartition,
-  checkIntegrand as checkIntegrandImport,
   describeInterval,
   EPMACH,
   fillPartition,
-  jacobian as jacobianImport,
+  K15,
   KIND_FINITE,
-  mapX as mapXImport,
   type PartitionArrays,
-  qk15Error as qk15ErrorImport,
   readCommonOptions,
-  WG as WGImport,
-  WK as WKImport,
-  XK as XKImport,
 } from "./kronrod15";
 
-// Bound once: a module-namespace import read in a hot loop costs a getter call per read when transpiled (tsx).
-const checkIntegrand = checkIntegrandImport;
-const jacobian = jacobianImport;
-const mapX = mapXImport;
-const qk15Error = qk15ErrorImport;
-const WG = WGImport;
-const WK = WKImport;
-const XK = XKImport;
+const { XK, WK, WG, mapX, jacobian, qk15Error, checkIntegrand } = K15;
 
 interface Workspace extends PartitionArrays {
   res: Float64Array;

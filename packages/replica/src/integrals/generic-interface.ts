@@ -387,21 +387,9 @@ export class GenericInterface {
     const wh = w * dh;
     // B − Aφ(h) = cB − A·dt; φ' from the activation (set whenever scoreForm is)
     const ws = this.scoreForm ? w * (this.act.dphi as (h: number) => number)(h) * (this.cB - this.A * dt) : 0;
-    acc[0] += weight * w;
-    acc[1] += weight * wt;
-    acc[2] += weight * wt * dt;
-    acc[3] += weight * wh;
-    acc[4] += weight * wh * dh;
-    acc[5] += weight * ws;
-    if (acc2 !== null) {
-      // the same node in a second (nested) sum
-      acc2[0] += weight2 * w;
-      acc2[1] += weight2 * wt;
-      acc2[2] += weight2 * wt * dt;
-      acc2[3] += weight2 * wh;
-      acc2[4] += weight2 * wh * dh;
-      acc2[5] += weight2 * ws;
-    }
+    addMoments(acc, weight, w, wt, dt, wh, dh, ws);
+    // the same node in a second (nested) sum
+    if (acc2 !== null) addMoments(acc2, weight2, w, wt, dt, wh, dh, ws);
   }
 
   /**
@@ -817,4 +805,23 @@ export class GenericInterface {
 function allFinite(xs: Float64Array): boolean {
   for (let i = 0; i < xs.length; i++) if (!Number.isFinite(xs[i])) return false;
   return true;
+}
+
+/** acc += weight·{w, w·dt, w·dt², w·dh, w·dh², w·score}, given wt = w·dt, wh = w·dh and ws = w·score. */
+function addMoments(
+  acc: Float64Array,
+  weight: number,
+  w: number,
+  wt: number,
+  dt: number,
+  wh: number,
+  dh: number,
+  ws: number,
+): void {
+  acc[0] += weight * w;
+  acc[1] += weight * wt;
+  acc[2] += weight * wt * dt;
+  acc[3] += weight * wh;
+  acc[4] += weight * wh * dh;
+  acc[5] += weight * ws;
 }
