@@ -120,6 +120,11 @@ export interface ReplicaOptions {
   startAt?: FixedPoint | FixedPoint[];
   /** "robust" (default): every start to full convergence, guards, fallback solver. "dnner": dnner's driver. */
   mode?: "robust" | "dnner";
+  /**
+   * Robust mode: integrate every sweep at full accuracy (default false: while a run's relative step is above
+   * 1e−2 its sweeps take the channels' cheaper screening integrals; the result is the same fixed point).
+   */
+  exactSweeps?: boolean;
 }
 
 /** One run of one solver from one start, as judged by the driver. */

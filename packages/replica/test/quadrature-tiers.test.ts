@@ -7,12 +7,23 @@
  *     of their scale when below 1e−13 of it (a tenth of the promised 1e−5; the largest seen over 560
  *     such points was 6.2e−7), with at least 2× fewer integrand evaluations in total.
  *  2. The Generic channel's GENERIC_SCREENING against GENERIC_FULL at points where coarser settings failed.
- *  3. Both solvers, inexact and exact, on Normal → HardTanh(0) → ReLU(1e−5): the same fixed point (1e−9 relative)
+ *  3. Every reference case (robust mode): the same entropy, MI and MMSE with and without `exactSweeps`.
+ *  4. Both solvers, inexact and exact, on Normal → HardTanh(0) → ReLU(1e−5): the same fixed point (1e−9 relative)
  *     and entropy (1e−12), the inexact run screening its early sweeps only.
  */
 import { createRng } from "@infoflow/numerics";
 import { describe, expect, it } from "vitest";
-import { createChannel, createEnsemble, createPrior } from "../src";
+import {
+  computeAllLayers,
+  computeEntropy,
+  createChannel,
+  createEnsemble,
+  createPrior,
+  networkSpecSchema,
+  type ReplicaResult,
+  replicaCaseSchema,
+} from "../src";
+import { caseOptions } from "../src/api/cases";
 import { namedActivation } from "../src/channels/generic";
 import { hardTanhActivation } from "../src/channels/hardtanh";
 import { leakyReluActivation } from "../src/channels/leaky-relu";
@@ -27,6 +38,7 @@ import { buildNetwork } from "../src/solvers/network";
 import { potential } from "../src/solvers/potential";
 import type { SolverOptions } from "../src/solvers/run";
 import { runVamp } from "../src/solvers/vamp-state-evolution";
+import fixture from "./fixtures/replica-cases.json";
 
 const ACTIVATIONS: Array<[string, PiecewiseActivation]> = [
   ["ReLU", reluActivation],
@@ -159,4 +171,39 @@ describe("inexact sweeps reach the exact sweeps' fixed point", () => {
       expect(inexactLog.filter((a) => a !== undefined).length).toBeGreaterThanOrEqual(4);
     });
   }
+});
+
+describe("every reference case: inexact sweeps give the exact sweeps' values", () => {
+  const run = (raw: unknown, exactSweeps: boolean): ReplicaResult[] | string => {
+    try {
+      // (a few reference cases are invalid specs: both runs must fail alike)
+      const c = replicaCaseSchema.parse(raw);
+      const spec = networkSpecSchema.parse({ layers: c.layers, weights: c.weights });
+      const options = { ...caseOptions(c.options, "robust"), exactSweeps };
+      return c.call === "compute_all" ? computeAllLayers(spec, options) : [computeEntropy(spec, options)];
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  it("entropy and MI to 1e−10, MMSE to 1e−8 (relative), the same errors and convergence flags", () => {
+    for (const raw of fixture as Array<{ id: string }>) {
+      const exact = run(raw, true);
+      const inexact = run(raw, false);
+      if (typeof exact === "string" || typeof inexact === "string") {
+        expect(inexact, raw.id).toEqual(exact);
+        continue;
+      }
+      expect(inexact.length, raw.id).toBe(exact.length);
+      exact.forEach((e, i) => {
+        const g = inexact[i];
+        const what = `${raw.id} layer ${i + 1}`;
+        expect(Math.abs(g.entropy - e.entropy), `${what} entropy`).toBeLessThanOrEqual(
+          1e-10 * Math.max(1, Math.abs(e.entropy)),
+        );
+        expect(Math.abs(g.mi - e.mi), `${what} mi`).toBeLessThanOrEqual(1e-10 * Math.max(1, Math.abs(e.mi)));
+        expect(Math.abs(g.mmse - e.mmse), `${what} mmse`).toBeLessThanOrEqual(1e-8 * Math.abs(e.mmse));
+        expect(g.diagnostics.converged, `${what} converged`).toBe(e.diagnostics.converged);
+      });
+    }
+  });
 });

@@ -147,7 +147,7 @@ function solverOptions(o: ResolvedOptions, tol: number): SolverOptions {
     fixedV: o.fixedV,
     relTol: robust ? relTol(o) : undefined,
     accelerate: accelerated(o),
-    inexact: accelerated(o),
+    inexact: accelerated(o) && !o.exactSweeps,
   };
 }
 

@@ -36,6 +36,7 @@ export const replicaOptionsSchema = z.strictObject({
   computeMinimum: z.boolean().optional(),
   startAt: z.union([fixedPointSchema, z.array(fixedPointSchema)]).optional(),
   mode: z.enum(["robust", "dnner"]).optional(),
+  exactSweeps: z.boolean().optional(),
 });
 
 export interface ResolvedOptions {
@@ -50,6 +51,8 @@ export interface ResolvedOptions {
   tol: number;
   tolTest: number;
   computeMinimum: boolean;
+  /** Every sweep at full accuracy (robust mode's inexact sweeps off). */
+  exactSweeps: boolean;
 }
 
 export function validateOptions(options: ReplicaOptions | undefined): ReplicaOptions {
@@ -148,5 +151,6 @@ export function resolveOptions(net: Network, raw: ReplicaOptions): ResolvedOptio
     tol: raw.tol ?? 1e-11,
     tolTest: raw.tolTest ?? 1e-3,
     computeMinimum: raw.computeMinimum ?? true,
+    exactSweeps: raw.exactSweeps ?? false,
   };
 }
