@@ -120,6 +120,17 @@ describe("infoflow replica SPEC.json", () => {
     expect(Math.abs(o.entropy[1] - 0.7305103089)).toBeLessThan(1e-9);
     expect(Math.abs(o.mi[1] - 1.6141568687)).toBeLessThan(1e-9);
   });
+  it("--exact-sweeps: the same values with every sweep at full accuracy", async () => {
+    const relu = fileURLToPath(new URL("../../../examples/replica/two-layer-relu.json", import.meta.url));
+    const screened = JSON.parse((await runHere(["replica", relu, "--all", "--json"])).stdout);
+    const exact = await runHere(["replica", relu, "--all", "--json", "--exact-sweeps"]);
+    expect(exact.code).toBe(0);
+    const o = JSON.parse(exact.stdout);
+    for (let i = 0; i < 2; i++) {
+      expect(Math.abs(o.entropy[i] - screened.entropy[i])).toBeLessThan(1e-12);
+      expect(Math.abs(o.mi[i] - screened.mi[i])).toBeLessThan(1e-12);
+    }
+  });
   it("bad spec: one line naming the field, exit 1", async () => {
     const dir = mkdtempSync(join(tmpdir(), "replica-cli-"));
     const file = join(dir, "bad.json");

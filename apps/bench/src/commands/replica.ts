@@ -26,6 +26,7 @@ interface ReplicaCliOptions {
   tol?: string;
   tolTest?: string;
   v0?: string;
+  exactSweeps?: boolean;
 }
 
 export function registerReplica(program: Command): void {
@@ -48,6 +49,10 @@ export function registerReplica(program: Command): void {
     .option("--tol <x>", "convergence threshold on Σ|ΔV| per sweep (default 1e-11)")
     .option("--tol-test <x>", "dnner mode: tolerance of the screening runs (default 1e-3)")
     .option("--v0 <x>", "start every layer's V at this value instead of dnner's multi-start")
+    .option(
+      "--exact-sweeps",
+      "integrate every sweep at full accuracy (default: sweeps far from the fixed point screen; same result)",
+    )
     .addHelpText(
       "after",
       "\nExamples:\n" +
@@ -124,6 +129,7 @@ function asCase(input: unknown, id: string, opts: ReplicaCliOptions): Record<str
     if (!Number.isFinite(v0) || v0 < 0) throw new CliError(`--v0: expected a number ≥ 0, got ${opts.v0}`);
     options.v0 = v0;
   }
+  if (opts.exactSweeps) options.exact_sweeps = true;
   if (opts.all) c.call = "compute_all";
   return { ...c, options };
 }

@@ -38,6 +38,8 @@ export const caseOptionsSchema = z.object({
   tol: z.number().finite().positive().optional(),
   tol_test: z.number().finite().positive().optional(),
   compute_minimum: z.boolean().optional(),
+  // infoflow's own (not dnner's): every sweep at full accuracy (ReplicaOptions.exactSweeps)
+  exact_sweeps: z.boolean().optional(),
   start_at: z
     .union([dnnerStart, z.array(dnnerStart)])
     .nullable()
@@ -99,6 +101,7 @@ export function caseOptions(
   if (raw.tol !== undefined) o.tol = raw.tol;
   if (raw.tol_test !== undefined) o.tolTest = raw.tol_test;
   if (raw.compute_minimum !== undefined) o.computeMinimum = raw.compute_minimum;
+  if (raw.exact_sweeps !== undefined) o.exactSweeps = raw.exact_sweeps;
   if (raw.start_at !== undefined && raw.start_at !== null) {
     o.startAt = Array.isArray(raw.start_at) ? raw.start_at.map(toFixedPoint) : toFixedPoint(raw.start_at);
   }
