@@ -86,6 +86,7 @@ describe("k-best buffer", () => {
 describe("kNearest: k-d tree and brute force equal the naive definition", () => {
   const cases = [
     { n: 300, d: 1, grid: 0 },
+    { n: 300, d: 1, grid: 0.25 }, // 1-D with heavy ties: the sorted walk's distances
     { n: 400, d: 3, grid: 0 },
     { n: 400, d: 3, grid: 0.5 }, // heavy ties: only 9 values per coordinate
     { n: 250, d: 7, grid: 0.25 },
@@ -111,6 +112,14 @@ describe("kNearest: k-d tree and brute force equal the naive definition", () => 
             expect(brute.dist[i * k + s]).toBe(ref[s][0]);
             expect(treeFast.dist[i * k + s]).toBe(ref[s][0]);
             expect(bruteFast.dist[i * k + s]).toBe(ref[s][0]);
+          }
+          // the fast paths' rows (any among ties) are distinct other rows at the distances reported
+          const rows = new Set<number>();
+          for (let s = 0; s < k; s++) {
+            const j = treeFast.ids[i * k + s];
+            expect(j === i || rows.has(j)).toBe(false);
+            rows.add(j);
+            expect(naiveDistance(a, d, i, j, metric)).toBe(treeFast.dist[i * k + s]);
           }
         }
       });

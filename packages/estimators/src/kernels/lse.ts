@@ -8,8 +8,11 @@
  * Every row's result depends only on that row and the fixed centre tiling, never on which query block
  * or thread computed it.
  */
-import { EXP_NEG_MAX, expNeg } from "./lse-exp";
+import * as lseExp from "./lse-exp";
 import { gramTile, rowSquaredNorms } from "./pairwise";
+
+// Bound once: under tsx a named import is a getter read per call (expNeg runs once per kernel term).
+const { EXP_NEG_MAX, expNeg } = lseExp;
 
 export interface GaussianLseProblem {
   /** query rows, row-major nq×d, shifted by the same vector as `centres` */

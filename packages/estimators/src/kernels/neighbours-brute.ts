@@ -7,8 +7,12 @@
  * of the coordinates. Distances are the same rounded max-norm (or squared Euclidean) values as every
  * other path, so results are identical.
  */
-import { distanceUpTo, isWithin } from "./neighbours-distance";
-import { kbestOffer, kbestReset } from "./neighbours-kbest";
+import * as distance from "./neighbours-distance";
+import * as kbest from "./neighbours-kbest";
+
+// Bound once: under tsx a named import is a getter read per call (the inner loops call these per pair).
+const { distanceUpTo, isWithin } = distance;
+const { kbestOffer, kbestReset } = kbest;
 
 /** Query rows per block and candidate rows per tile (a tile of ≤ 64 coordinates stays in L2). */
 export const BRUTE_BLOCK = 16;

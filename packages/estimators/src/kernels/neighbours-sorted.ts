@@ -18,6 +18,46 @@ export function sortedValues(values: Float64Array, n: number, stride = 1, offset
 }
 
 /**
+ * The k nearest other rows of every row of a 1-D variable (shared/docs/estimators-math.md §4.4 "1-D
+ * marginals"): sort once, then walk outwards from each row's place, taking the nearer of the next value on
+ * the left and on the right — O(n log n + n·k) where a k-d tree pays O(log n) per query and its bookkeeping.
+ * Distances are the ones every path returns (|x_j − x_i| for the max-norm, √((x_j − x_i)²) for metric 1, as
+ * the jobs' final square root gives; fl(a − b) = −fl(b − a), so the side does not matter), ascending; among rows tied at a distance
+ * the one taken is arbitrary (callers needing index order use the k-d tree: `exactTies`).
+ */
+export function sortedKnn(
+  values: Float64Array,
+  n: number,
+  k: number,
+  metric: number,
+  dist: Float64Array,
+  ids: Int32Array,
+): void {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => values[a] - values[b]);
+  for (let p = 0; p < n; p++) {
+    const i = order[p];
+    const v = values[i];
+    let left = p - 1;
+    let right = p + 1;
+    for (let s = 0; s < k; s++) {
+      const dl = left >= 0 ? Math.abs(values[order[left]] - v) : Number.POSITIVE_INFINITY;
+      const dr = right < n ? Math.abs(values[order[right]] - v) : Number.POSITIVE_INFINITY;
+      let d: number;
+      if (dl <= dr) {
+        d = dl;
+        ids[i * k + s] = order[left--];
+      } else {
+        d = dr;
+        ids[i * k + s] = order[right++];
+      }
+      dist[i * k + s] = metric === 0 ? d : Math.sqrt(d * d);
+    }
+  }
+}
+
+/**
  * Number of sorted values s_j with |s_j − v| < r, v itself included when present (callers subtract the
  * query point; for `≤ r` pass the next double above r).
  */
