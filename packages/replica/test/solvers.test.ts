@@ -392,3 +392,44 @@ describe("computeAllLayers (dnner compute_all, §3.6)", () => {
     });
   });
 });
+
+describe("phase coexistence (issue 3: every distinct fixed point is reported)", () => {
+  // Compressed sensing, y = Φx + √Δ z with Φ i.i.d. N(0, 1/n), x ~ SpikeSlab(0.2, 0, 1), α = 0.3, Δ = 1e−6: inside
+  // the hard phase the replica-symmetric potential (Barbier et al. 2016, Reeves & Pfister 2016)
+  //   i_RS(E) = I(X; √snr X + Z) + (α/2)[log(1 + E/Δ) − E/(Δ + E)],   snr = α/(Δ + E),
+  // has two local minima: the δ start finds the low-error one, the ρ start the high-error one. Each reported
+  // fixed point must be a stationary point of i_RS (E = mmse(snr)) with mi = i_RS(E), a check independent of the
+  // ensemble/θ machinery of the solvers.
+  const alpha = 0.3;
+  const delta = 1e-6;
+  const spec: NetworkSpec = {
+    layers: [{ kind: "prior", name: "SpikeSlab", params: { prob: 0.2, mean: 0, var: 1 } }, linear(delta)],
+    weights: [{ ensemble: "Gaussian", alpha }],
+  };
+  const prior = createPrior({ kind: "prior", name: "SpikeSlab", params: { prob: 0.2, mean: 0, var: 1 } });
+  const scalarMI = (snr: number) =>
+    prior.mutualInformation ? prior.mutualInformation(snr) : 0.5 * snr * prior.rho - prior.Psi(snr);
+  const iRS = (E: number) =>
+    scalarMI(alpha / (delta + E)) + 0.5 * alpha * (Math.log1p(E / delta) - E / (delta + E));
+  for (const useVamp of [false, true]) {
+    it(`SpikeSlab(0.2) → Linear(1e−6), α = 0.3, ${useVamp ? "ML-VAMP" : "fixed point"}: both phases, each stationary`, () => {
+      const r = computeEntropy(spec, { useVamp });
+      expect(r.fixedPoints.length).toBe(2);
+      expect(r.diagnostics.warnings.some((w) => /2 distinct fixed points/.test(w))).toBe(true);
+      const [low, high] = [...r.fixedPoints].sort((a, b) => a.fixedPoint.v[0] - b.fixedPoint.v[0]);
+      expect(low.fixedPoint.v[0]).toBeLessThan(1e-5); // near-perfect recovery
+      expect(high.fixedPoint.v[0]).toBeGreaterThan(0.05);
+      const outputTerm = 0.5 * alpha * Math.log(2 * Math.PI * Math.E * delta); // H(Y | X)/n
+      for (const f of [low, high]) {
+        const E = f.fixedPoint.v[0];
+        expectClose(prior.V(alpha / (delta + E)), E, 1e-8 * E, "E = mmse(α/(Δ + E))");
+        // φ = H(Y)/n = I(X;Y)/n + H(Y|X)/n
+        expectClose(f.phi, iRS(E) + outputTerm, 1e-9, "φ = i_RS(E) + H(Y|X)/n");
+      }
+      // the entropy is the smaller φ — I(X;Y)/n = min_E i_RS(E): here the low-error phase
+      expectClose(r.entropy, Math.min(low.phi, high.phi), 0, "entropy = min φ");
+      expect(r.entropy).toBe(low.phi);
+      expectClose(r.mi, iRS(low.fixedPoint.v[0]), 1e-9, "mi = i_RS at the chosen fixed point");
+    });
+  }
+});
