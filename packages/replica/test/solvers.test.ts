@@ -1,7 +1,8 @@
 /**
  * The solvers and drivers on networks with exact answers (replica-math §6.1–6.2): Gaussian-linear networks
  * for explicit, random and Marchenko–Pastur spectra (entropy, MI and MMSE to 1e−10), multi-layer chains that
- * reduce to one layer, ML-VAMP against the fixed-point iteration, warm starts, fixed V, dnner mode, errors.
+ * reduce to one layer, ML-VAMP against the fixed-point iteration, warm starts, fixed V, dnner mode, errors, and
+ * phase coexistence (both fixed points of compressed sensing, each checked against the replica-symmetric potential).
  */
 import { createRng, gaussianMatrix, gramEigenvalues, toRowMajor } from "@infoflow/numerics";
 import { describe, expect, it } from "vitest";
