@@ -20,7 +20,6 @@ import { normalCdfDifference } from "../integrals/normal-mass";
 import type { Pieces } from "../integrals/piecewise-posterior";
 import type { TermKernel } from "../integrals/term-kernel";
 import { type Channel, type HiddenValues, SCREENING_ACCURACY } from "../interface";
-import { RecentHidden } from "./recent-hidden";
 import { ReplicaError } from "./replica-error";
 
 /** The quadrature serving a requested accuracy: 0 full, 1 screening. */
@@ -52,7 +51,6 @@ export interface PiecewiseActivation {
 export function piecewiseChannel(act: PiecewiseActivation, varNoise: number): Channel {
   const name = act.name(varNoise);
   const engines: Array<InterfaceQuadrature | undefined> = [undefined, undefined];
-  const recent = new RecentHidden();
   const scale = new Float64Array(3);
   const { lo, hi, kappa } = act.pieces;
 
@@ -78,8 +76,6 @@ export function piecewiseChannel(act: PiecewiseActivation, varNoise: number): Ch
         return { Psi: 0.5 * A * act.secondMoment(m), V: 0, A: A * slope2 };
       }
       const tier = tierOf(accuracy);
-      const known = recent.get(A, Vt, rhoTilde, tier);
-      if (known !== undefined) return known;
       let engine = engines[tier];
       if (engine === undefined) {
         engine = new InterfaceQuadrature(act.pieces, act.kernel(), act.pieceWeight, {
@@ -93,9 +89,7 @@ export function piecewiseChannel(act: PiecewiseActivation, varNoise: number): Ch
       scale[1] = rhoNext;
       scale[2] = 1 + A;
       const r = engine.compute(A, v, m, scale);
-      const h = A === 0 ? { Psi: 0, V: r[1], A: 0 } : { Psi: r[0], V: r[1], A: r[2] };
-      recent.put(A, Vt, rhoTilde, h, tier);
-      return h;
+      return A === 0 ? { Psi: 0, V: r[1], A: 0 } : { Psi: r[0], V: r[1], A: r[2] };
     },
     outA(Vt: number, rhoTilde: number): number {
       const v = varNoise + Vt;

@@ -4,6 +4,7 @@
  * ρ̃_ℓ = E[λ_ℓ]·ρ_ℓ/α_ℓ. Index i (0-based) is layer ℓ = i + 1, as in dnner's arrays.
  */
 import type { Channel, Ensemble, HiddenValues, Prior } from "../interface";
+import { RecentHidden } from "./recent-hidden";
 
 export interface Network {
   readonly prior: Prior;
@@ -20,35 +21,14 @@ export interface Network {
 }
 
 /**
- * Remembers the last two calls of `hidden` (the expensive 2-D integrals): the fixed-point sweep asks for 𝒜 and
- * 𝒱 at the same point, φ and the stationarity check ask again at the final state, and ML-VAMP alternates
- * between two points per iteration.
+ * A non-Gaussian channel's `hidden` behind the network's cache of recent results (recent-hidden.ts). (A linear
+ * channel's closed form costs less than the lookup: it is not wrapped.)
  */
-/** (A linear channel's closed form costs less than the lookup: it is not wrapped.) */
 function memoizeHidden(channel: Channel): Channel {
-  const keys = new Float64Array(6).fill(Number.NaN);
-  // the accuracy each value was asked at (0: full); a value serves requests at least as loose
-  const accuracies = new Float64Array(2);
-  const vals: HiddenValues[] = [
-    { Psi: 0, V: 0, A: 0 },
-    { Psi: 0, V: 0, A: 0 },
-  ];
-  let next = 0;
+  const recent = new RecentHidden();
   const hidden = (A: number, Vt: number, rhoT: number, accuracy?: number): HiddenValues => {
-    const asked = accuracy ?? 0;
-    for (let k = 0; k < 2; k++) {
-      if (keys[3 * k] === A && keys[3 * k + 1] === Vt && keys[3 * k + 2] === rhoT && accuracies[k] <= asked) {
-        return vals[k];
-      }
-    }
-    const r = channel.hidden(A, Vt, rhoT, accuracy);
-    keys[3 * next] = A;
-    keys[3 * next + 1] = Vt;
-    keys[3 * next + 2] = rhoT;
-    accuracies[next] = asked;
-    vals[next] = r;
-    next = 1 - next;
-    return r;
+    const known = recent.get(A, Vt, rhoT, accuracy);
+    return known ?? recent.put(A, Vt, rhoT, channel.hidden(A, Vt, rhoT, accuracy), accuracy);
   };
   return {
     name: channel.name,
