@@ -6,11 +6,21 @@
  */
 import { describe, expect, it } from "vitest";
 import { createChannel, genericChannel, ReplicaError } from "../src/channels";
+import type { Channel } from "../src/interface";
 import { PAIRS } from "./channels-generic-pairs";
 
 const REL = 1e-7;
 const close = (got: number, want: number, rel = REL, abs = 0) =>
   expect(Math.abs(got - want)).toBeLessThanOrEqual(rel * Math.abs(want) + abs);
+
+/** The generic channel's Ψ, 𝒱, 𝒜 at (A, Ṽ, ρ̃) equal the specialised channel's to `rel`. */
+function sameHidden(generic: Channel, exact: Channel, A: number, Vt: number, rho: number, rel = REL) {
+  const want = exact.hidden(A, Vt, rho);
+  const got = generic.hidden(A, Vt, rho);
+  close(got.Psi, want.Psi, rel);
+  close(got.V, want.V, rel);
+  close(got.A, want.A, rel);
+}
 
 describe("generic channel = specialised channel (output role, ρ_next)", () => {
   for (const [name, params, activation] of PAIRS) {
@@ -48,11 +58,7 @@ describe("generic channel = specialised channel (hidden role at m = 0)", () => {
         [2, 1, 1],
         [10, 0.5, 0.5],
       ]) {
-        const ha = a.hidden(A, Vt, rho);
-        const hg = g.hidden(A, Vt, rho);
-        close(hg.Psi, ha.Psi);
-        close(hg.V, ha.V);
-        close(hg.A, ha.A);
+        sameHidden(g, a, A, Vt, rho);
       }
     });
   }
@@ -72,11 +78,7 @@ describe("generic hidden role where the posterior is much narrower than √v (la
       [50113.04145924652, 0.9997165280051417, 0.9],
       [1e4, 0.6, 0.6],
     ]) {
-      const ha = a.hidden(A, Vt, rho);
-      const hg = g.hidden(A, Vt, rho);
-      close(hg.Psi, ha.Psi);
-      close(hg.V, ha.V);
-      close(hg.A, ha.A);
+      sameHidden(g, a, A, Vt, rho);
     }
   });
 });
@@ -170,11 +172,7 @@ describe("generic channel at small A·v (squared-score form of f_𝒜)", () => {
     it(`${activation} vs ${name}(${params.var_noise}) at (A, Ṽ, ρ̃) = (${A}, ${Vt}, ${rho}): 1e−9`, () => {
       const a = createChannel({ name, params });
       const g = createChannel({ name: "Generic", params: { activation, var_noise: params.var_noise } });
-      const ha = a.hidden(A, Vt, rho);
-      const hg = g.hidden(A, Vt, rho);
-      close(hg.Psi, ha.Psi, 1e-9);
-      close(hg.V, ha.V, 1e-9);
-      close(hg.A, ha.A, 1e-9);
+      sameHidden(g, a, A, Vt, rho, 1e-9);
     });
   }
 });
