@@ -41,7 +41,7 @@ export interface HiddenValues {
 
 /**
  * The accuracy (relative error of Ψ, 𝒱, 𝒜) at which `Channel.hidden` may switch to a cheaper integration: what a
- * solver asks for while its relative step is above 1e−2 (solvers/run.ts `sweepAccuracy`).
+ * solver asks for while its relative step is above 1e−2 (solvers/run.ts `ConvergenceMonitor.sweepAccuracy`).
  */
 export const SCREENING_ACCURACY = 1e-5;
 

@@ -1,5 +1,5 @@
 /**
- * Inexact sweeps (solvers/run.ts `sweepAccuracy`): far from its fixed point a robust-mode solver asks the hidden
+ * Inexact sweeps (solvers/run.ts `ConvergenceMonitor.sweepAccuracy`): far from its fixed point a robust-mode solver asks the hidden
  * layers for SCREENING_ACCURACY, and the piecewise channels answer with SCREENING_QUADRATURE (the Generic channel
  * with GENERIC_SCREENING).
  *  1. The screening quadrature against the full one on seeded random points of every piecewise activation

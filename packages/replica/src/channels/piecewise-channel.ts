@@ -22,12 +22,6 @@ import type { TermKernel } from "../integrals/term-kernel";
 import { type Channel, type HiddenValues, SCREENING_ACCURACY } from "../interface";
 import { ReplicaError } from "./replica-error";
 
-/** The quadrature serving a requested accuracy: 0 full, 1 screening. */
-function tierOf(accuracy: number | undefined): 0 | 1 {
-  return accuracy !== undefined && accuracy >= SCREENING_ACCURACY ? 1 : 0;
-}
-const TIER_OPTIONS: ReadonlyArray<Partial<InterfaceQuadratureOptions>> = [{}, SCREENING_QUADRATURE];
-
 export interface PiecewiseActivation {
   /** Display name at noise σ², in dnner's parameter order, e.g. "ReLU(0.01)", "HardTanh(0.01, 1)". */
   name(varNoise: number): string;
@@ -50,7 +44,11 @@ export interface PiecewiseActivation {
 
 export function piecewiseChannel(act: PiecewiseActivation, varNoise: number): Channel {
   const name = act.name(varNoise);
-  const engines: Array<InterfaceQuadrature | undefined> = [undefined, undefined];
+  // full accuracy, and the screening settings a solver far from its fixed point asks for (built when first used)
+  const engine = (options: Partial<InterfaceQuadratureOptions>) =>
+    new InterfaceQuadrature(act.pieces, act.kernel(), act.pieceWeight, { ...act.quadrature, ...options });
+  let full: InterfaceQuadrature | undefined;
+  let screening: InterfaceQuadrature | undefined;
   const scale = new Float64Array(3);
   const { lo, hi, kappa } = act.pieces;
 
@@ -75,20 +73,15 @@ export function piecewiseChannel(act: PiecewiseActivation, varNoise: number): Ch
         }
         return { Psi: 0.5 * A * act.secondMoment(m), V: 0, A: A * slope2 };
       }
-      const tier = tierOf(accuracy);
-      let engine = engines[tier];
-      if (engine === undefined) {
-        engine = new InterfaceQuadrature(act.pieces, act.kernel(), act.pieceWeight, {
-          ...act.quadrature,
-          ...TIER_OPTIONS[tier],
-        });
-        engines[tier] = engine;
-      }
+      const quadrature =
+        accuracy !== undefined && accuracy >= SCREENING_ACCURACY
+          ? (screening ??= engine(SCREENING_QUADRATURE))
+          : (full ??= engine({}));
       const rhoNext = act.secondMoment(v + m);
       scale[0] = 1 + 0.5 * A * rhoNext;
       scale[1] = rhoNext;
       scale[2] = 1 + A;
-      const r = engine.compute(A, v, m, scale);
+      const r = quadrature.compute(A, v, m, scale);
       return A === 0 ? { Psi: 0, V: r[1], A: 0 } : { Psi: r[0], V: r[1], A: r[2] };
     },
     outA(Vt: number, rhoTilde: number): number {

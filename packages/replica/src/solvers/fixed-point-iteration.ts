@@ -14,7 +14,6 @@ import {
   nearKnown,
   type SolverOptions,
   type SolverRun,
-  sweepAccuracy,
 } from "./run";
 import { copyFixedPoint, frozenAIn } from "./state";
 
@@ -47,7 +46,8 @@ export function runFixedPoint(net: Network, start: FixedPointStart, opts: Solver
   const hv = new Array<HiddenValues | undefined>(L);
   const old = new Array<number>(L);
   const tracked = anyFixed ? vIn : v;
-  const monitor = new ConvergenceMonitor(opts);
+  // a run resumed from a state is near its fixed point: its sweeps are exact from the start
+  const monitor = new ConvergenceMonitor(opts, !("v0" in start));
   let iterations = 0;
   let converged = false;
   let failure: string | undefined;
@@ -64,11 +64,8 @@ export function runFixedPoint(net: Network, start: FixedPointStart, opts: Solver
   const gx = new Array<number>(2 * L).fill(0);
   const nx = new Array<number>(2 * L).fill(0);
 
-  // the last relative step (sets the accuracy of the next sweep; a run from start vectors begins inexact)
-  let lastRel = "v0" in start ? Number.POSITIVE_INFINITY : 0;
-
   while (iterations < opts.maxIter) {
-    const accuracy = sweepAccuracy(opts, lastRel);
+    const accuracy = monitor.sweepAccuracy();
     for (let i = 0; i < L; i++) old[i] = tracked[i];
     if (accel) logVA(s, x);
     let allOk = true;
@@ -106,12 +103,10 @@ export function runFixedPoint(net: Network, start: FixedPointStart, opts: Solver
       failure = "quantities diverging (NaN or infinite order parameters)";
       break;
     }
-    // an inexact sweep never counts as converged (its step may be the quadrature's error)
-    if (monitor.record(old, tracked) && allOk && accuracy === undefined) {
+    if (monitor.record(old, tracked, accuracy === undefined) && allOk) {
       converged = true;
       break;
     }
-    lastRel = monitor.relStep;
     thetaFailures = allOk ? 0 : thetaFailures + 1;
     // robust mode: stuck where the θ-equation has no root, or no root for many sweeps in a row (dnner keeps
     // iterating with the best non-root θ and raises "soln. not found" only if still failing at the end)

@@ -17,7 +17,7 @@ export interface SolverOptions {
   /** Robust mode: Anderson-accelerate the fixed-point iteration (anderson.ts). */
   accelerate?: boolean;
   /**
-   * Robust mode: sweeps far from the fixed point ask the hidden layers for reduced accuracy (`sweepAccuracy`);
+   * Robust mode: sweeps far from the fixed point ask the hidden layers for reduced accuracy (`ConvergenceMonitor.sweepAccuracy`);
    * the sweeps that decide convergence run at full accuracy. Off (dnner mode, capped runs): every sweep is exact,
    * so that the iterate after n sweeps is dnner's.
    */
@@ -34,17 +34,6 @@ export interface SolverOptions {
 
 /** A sweep accepts errors in the hidden-layer averages of this fraction of the last relative step. */
 const ACCURACY_PER_STEP = 1e-3;
-
-/**
- * The accuracy (relative) a sweep of an inexact run asks of `Channel.hidden`: SCREENING_ACCURACY while the run's
- * last relative step is at least SCREENING_ACCURACY/ACCURACY_PER_STEP = 1e−2 (errors of 1e−3 of the step do not
- * change where the iteration goes), else undefined — full accuracy. `relStep` is Infinity before the first sweep
- * of a run from start vectors, 0 for a run resumed from a state (it starts exact). The solvers count only exact
- * sweeps as converged.
- */
-export function sweepAccuracy(opts: SolverOptions, relStep: number): number | undefined {
-  return opts.inexact && ACCURACY_PER_STEP * relStep >= SCREENING_ACCURACY ? SCREENING_ACCURACY : undefined;
-}
 
 /** Relative distance (and relative step) under which a run is merged into a known fixed point. */
 export const MERGE_TOL = 1e-4;
@@ -117,10 +106,31 @@ export class ConvergenceMonitor {
   /** Smallest positive tracked value of the last sweep (turns relTol into a step size). */
   private smallest = 1;
 
-  constructor(private readonly opts: SolverOptions) {}
+  /** `resumed`: the run starts from a state near its fixed point, so its first sweep is exact. */
+  constructor(
+    private readonly opts: SolverOptions,
+    resumed = false,
+  ) {
+    if (resumed) this.relStep = 0;
+  }
 
-  /** Record one sweep (old → now tracked values); true when converged. */
-  record(old: readonly number[], now: readonly number[]): boolean {
+  /**
+   * The accuracy (relative) the next sweep of an inexact run asks of `Channel.hidden`: SCREENING_ACCURACY while
+   * the last relative step is at least SCREENING_ACCURACY/ACCURACY_PER_STEP = 1e−2 (errors of 1e−3 of the step do
+   * not change where the iteration goes; before the first sweep of a run from start vectors the step is ∞), else
+   * undefined — full accuracy. Only exact sweeps can be recorded as converged.
+   */
+  sweepAccuracy(): number | undefined {
+    return this.opts.inexact && ACCURACY_PER_STEP * this.relStep >= SCREENING_ACCURACY
+      ? SCREENING_ACCURACY
+      : undefined;
+  }
+
+  /**
+   * Record one sweep (old → now tracked values); true when converged. `exact`: the sweep ran at full accuracy
+   * (an inexact sweep's step may be the quadrature's error: never converged).
+   */
+  record(old: readonly number[], now: readonly number[], exact = true): boolean {
     let step = 0;
     let rel = 0;
     let smallest = Number.POSITIVE_INFINITY;
@@ -135,6 +145,7 @@ export class ConvergenceMonitor {
     this.smallest = Number.isFinite(smallest) ? smallest : 1;
     const h = this.history;
     h.push(step);
+    if (!exact) return false;
     if (this.opts.relTol === undefined) return step < this.opts.tol;
     // distance to the fixed point ≈ step·r/(1 − r) for contraction rate r: near a critical point (r → 1) a
     // small step is far from converged, so the relative test is scaled by 1/(1 − r̂), r̂ from the last 3 sweeps

@@ -16,7 +16,6 @@ import {
   nearKnown,
   type SolverOptions,
   type SolverRun,
-  sweepAccuracy,
 } from "./run";
 import {
   copyVampState,
@@ -56,7 +55,8 @@ export function runVamp(net: Network, start: VampStart, opts: SolverOptions): So
     }
   }
   const old = new Array<number>(L);
-  const monitor = new ConvergenceMonitor(opts);
+  // a run resumed from a state is near its fixed point: its sweeps are exact from the start
+  const monitor = new ConvergenceMonitor(opts, !("v0" in start));
   let iterations = 0;
   let converged = false;
   let failure: string | undefined;
@@ -72,11 +72,8 @@ export function runVamp(net: Network, start: VampStart, opts: SolverOptions): So
   const gx = new Array<number>(2 * L).fill(0);
   const nx = new Array<number>(2 * L).fill(0);
 
-  // the last relative step (sets the accuracy of the next sweep; a run from start vectors begins inexact)
-  let lastRel = "v0" in start ? Number.POSITIVE_INFINITY : 0;
-
   sweeps: while (iterations < opts.maxIter) {
-    const accuracy = sweepAccuracy(opts, lastRel);
+    const accuracy = monitor.sweepAccuracy();
     for (let i = 0; i < L; i++) old[i] = v1x[i];
     if (accel) logPrecisions(st, x);
     for (let i = 0; i < L; i++) {
@@ -126,12 +123,10 @@ export function runVamp(net: Network, start: VampStart, opts: SolverOptions): So
       break;
     }
     // dnner requires a second iteration before testing (its `t > 0`)
-    // an inexact sweep never counts as converged (its step may be the quadrature's error)
-    if (monitor.record(old, v1x) && iterations > 1 && accuracy === undefined) {
+    if (monitor.record(old, v1x, accuracy === undefined) && iterations > 1) {
       converged = true;
       break;
     }
-    lastRel = monitor.relStep;
     stopped = monitor.tooSlow();
     if (stopped !== undefined) break;
     if (
